@@ -1,0 +1,16 @@
+// Runs the extractors over a document, in dependency order.
+
+#include <dateline/extract.h>
+
+namespace dateline {
+
+Extraction extract(Document document) {
+  Extraction x;
+  std::optional<Date> dct;
+  if (document.published.earliest) dct = document.published.earliest;
+  x.timexes = find_timexes(document.text, dct);
+  x.document = std::move(document);
+  return x;
+}
+
+}  // namespace dateline

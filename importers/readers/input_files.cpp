@@ -1,0 +1,120 @@
+// Input files: reading bytes from files, directories and stdin, and checking they are text.
+
+#include <dateline/error.h>
+#include <dateline/read.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+#include <iterator>
+
+namespace dateline {
+namespace fs = std::filesystem;
+
+std::string read_file(const std::string& path) {
+  if (path == "-") {
+    std::string content{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (std::cin.bad()) throw InputError("<stdin>", "cannot read standard input");
+    return content;
+  }
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path, "no such file");
+  if (fs::is_directory(path, ec)) throw InputError(path, "is a directory");
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw InputError(path, fmt::format("cannot open: {}", std::strerror(errno)));
+  std::string content;
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) content.append(buffer, n);
+  bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) throw InputError(path, "read error");
+  return content;
+}
+
+void check_text(std::string_view bytes, std::string_view file) {
+  std::size_t i = 0;
+  const std::size_t n = bytes.size();
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  while (i < n) {
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+      if (c == 0) throw InputError(std::string(file), "binary content (NUL byte); expected UTF-8 text", i);
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned min;
+    unsigned cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80, cp = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800, cp = c & 0x0Fu;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000, cp = c & 0x07u;
+    } else {
+      throw InputError(std::string(file), fmt::format("invalid UTF-8 (byte 0x{:02X})", c), i);
+    }
+    if (i + len > n) throw InputError(std::string(file), "invalid UTF-8 (truncated sequence at end of input)", i);
+    for (std::size_t k = 1; k < len; ++k) {
+      unsigned char cc = byte(i + k);
+      if ((cc & 0xC0) != 0x80) {
+        throw InputError(std::string(file), fmt::format("invalid UTF-8 (byte 0x{:02X})", c), i);
+      }
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      throw InputError(std::string(file), "invalid UTF-8 (overlong or out-of-range sequence)", i);
+    }
+    i += len;
+  }
+}
+
+namespace {
+
+// Files under a directory, recursively, in a stable (sorted) order; hidden files skipped.
+std::vector<std::string> files_under(const fs::path& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    const auto name = it->path().filename().string();
+    if (!name.empty() && name.front() == '.') {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) files.push_back(it->path().string());
+  }
+  if (ec) throw InputError(dir.string(), fmt::format("cannot list directory: {}", ec.message()));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<Document> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
+  std::vector<Document> documents;
+  auto read_one = [&](const std::string& path) {
+    std::string content = read_file(path);
+    std::string name = path == "-" ? "<stdin>" : path;
+    if (content.empty()) throw InputError(name, "empty input");
+    check_text(content, name);
+    for (auto& d : read_text_page(content, name, options)) documents.push_back(std::move(d));
+  };
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec)) {
+      for (const auto& file : files_under(input)) read_one(file);
+    } else {
+      read_one(input);
+    }
+  }
+  return documents;
+}
+
+}  // namespace dateline
