@@ -12,13 +12,16 @@ function(dateline_embed_data)
   foreach(f IN LISTS ARG_FILES)
     list(APPEND abs_files ${CMAKE_CURRENT_SOURCE_DIR}/${f})
   endforeach()
+  # The list travels as one '|'-separated argument: a ';' would split the shell command.
+  string(REPLACE ";" "|" files_arg "${abs_files}")
   add_custom_command(
     OUTPUT ${header} ${source}
     COMMAND ${CMAKE_COMMAND} -DHEADER=${header} -DSOURCE=${source}
-            -DNAMESPACE=${ARG_NAMESPACE} "-DFILES=${abs_files}"
+            -DNAMESPACE=${ARG_NAMESPACE} "-DFILES=${files_arg}"
             -P ${PROJECT_SOURCE_DIR}/cmake/EmbedDataScript.cmake
     DEPENDS ${abs_files} ${PROJECT_SOURCE_DIR}/cmake/EmbedDataScript.cmake
-    COMMENT "Embedding data files for ${ARG_TARGET}")
+    COMMENT "Embedding data files for ${ARG_TARGET}"
+    VERBATIM)
   target_sources(${ARG_TARGET} PRIVATE ${source} ${header})
   target_include_directories(${ARG_TARGET} PRIVATE ${out_dir})
 endfunction()

@@ -1,5 +1,6 @@
 # Run in script mode by dateline_embed_data(): writes HEADER and SOURCE.
 get_filename_component(header_name ${HEADER} NAME)
+string(REPLACE "|" ";" FILES "${FILES}")
 set(decls "")
 set(defs "")
 foreach(f IN LISTS FILES)

@@ -1,5 +1,169 @@
-// TEMPORARY placeholder.
+// The time-expression tagger: tokenize once, match the pattern table left to right (longest
+// match first), normalize, then refine (modifiers, times joined to their day, range ends).
+
+#include <dateline/error.h>
 #include <dateline/extract.h>
+
+#include "timex/grammar.h"
+#include "timex/normalizers.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 namespace dateline {
-std::vector<Timex> find_timexes(std::string_view, std::optional<Date>) { return {}; }
+namespace {
+
+using timex::Context;
+using timex::Grammar;
+using timex::Match;
+using timex::Normalized;
+using timex::Token;
+using timex::TokenClass;
+using timex::TokenKind;
+
+struct Found {
+  std::size_t first = 0;  // token range [first, last)
+  std::size_t last = 0;
+  Normalized value;
+};
+
+bool is_word(const Token& t, std::string_view w) { return t.lex && t.lex->word == w; }
+
+// "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": a clock time next to the day it is on becomes one
+// TIME on that day.
+void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tokens) {
+  std::vector<Found> out;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    Found f = found[i];
+    if (i + 1 < found.size()) {
+      Found& g = found[i + 1];
+      std::size_t gap = g.first - f.last;
+      bool comma_or_on = gap == 0 || (gap == 1 && (is_word(tokens[f.last], ",") || is_word(tokens[f.last], "on")));
+      bool f_clock = f.value.type == TimexType::Time && f.value.value.size() > 11 && f.value.value[11] >= '0' &&
+                     f.value.value[11] <= '9';
+      bool g_day = g.value.type == TimexType::Date && g.value.value.size() == 10;
+      if (f_clock && g_day && comma_or_on) {
+        f.value.value = g.value.value + f.value.value.substr(10);
+        f.value.anchoring = g.value.anchoring;
+        f.last = g.last;
+        ++i;
+      }
+    }
+    out.push_back(std::move(f));
+  }
+  found = std::move(out);
 }
+
+// "between March 3 and 5", "July 7-9": the bare day after a day-level date is a date in the
+// same month.
+void add_range_ends(std::vector<Found>& found, const std::vector<Token>& tokens) {
+  std::vector<Found> extra;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const Found& f = found[i];
+    if (f.value.type != TimexType::Date || f.value.value.size() != 10 || f.last + 1 >= tokens.size()) continue;
+    const Token& joiner = tokens[f.last];
+    const Token& day = tokens[f.last + 1];
+    if (!(is_word(joiner, "and") || is_word(joiner, "to") || is_word(joiner, "-") || is_word(joiner, "through") ||
+          is_word(joiner, "until") || is_word(joiner, "or"))) {
+      continue;
+    }
+    if (!day.is(TokenClass::DayNum) && !day.is(TokenClass::OrdNum)) continue;
+    if (i + 1 < found.size() && found[i + 1].first <= f.last + 1) continue;
+    // "March 3 and 5 percent": the number must end the phrase.
+    if (f.last + 2 < tokens.size()) {
+      const Token& after = tokens[f.last + 2];
+      if (after.kind == TokenKind::Word && !is_word(after, "and") && !is_word(after, "in")) continue;
+      if (after.kind == TokenKind::Number) continue;
+    }
+    int d = day.number;
+    int y = std::stoi(f.value.value.substr(0, 4));
+    int m = std::stoi(f.value.value.substr(5, 2));
+    int first_day = std::stoi(f.value.value.substr(8, 2));
+    if (f.value.value.compare(0, 4, "XXXX") == 0 || d <= first_day ||
+        d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                   static_cast<unsigned short>(m))) {
+      continue;
+    }
+    Found end;
+    end.first = f.last + 1;
+    end.last = f.last + 2;
+    end.value = f.value;
+    end.value.value = f.value.value.substr(0, 8) + (d < 10 ? "0" : "") + std::to_string(d);
+    extra.push_back(end);
+  }
+  if (extra.empty()) return;
+  found.insert(found.end(), extra.begin(), extra.end());
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
+}
+
+}  // namespace
+
+std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) {
+  const Grammar& grammar = Grammar::instance();
+  thread_local std::vector<Token> tokens;
+  thread_local std::vector<Match> matches;
+  timex::tokenize(text, grammar.lexicon(), tokens);
+
+  Context ctx;
+  ctx.text = text;
+  ctx.tokens = &tokens;
+  ctx.dct = dct;
+
+  std::vector<Found> found;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    const Token& t = tokens[i];
+    if (t.classes == 0 && t.lex == nullptr) {
+      ++i;
+      continue;
+    }
+    grammar.matches_at(tokens, i, matches);
+    bool taken = false;
+    for (const Match& m : matches) {
+      Normalized n;
+      if (!m.pattern->normalize(m, ctx, n)) continue;
+      Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n)};
+      if (f.value.type == TimexType::Date && f.value.value.size() >= 4 && f.value.value[0] != 'X' &&
+          f.value.value[0] != 'P') {
+        try {
+          TimeValue v = parse_time_value(f.value.value, f.value.type);
+          if (v.granularity >= Granularity::Month && v.earliest) ctx.previous = v.earliest;
+        } catch (const ValueError&) {
+        }
+      }
+      found.push_back(std::move(f));
+      i = m.last;
+      taken = true;
+      break;
+    }
+    if (!taken) ++i;
+  }
+
+  join_times_to_days(found, tokens);
+  add_range_ends(found, tokens);
+
+  std::vector<Timex> result;
+  result.reserve(found.size());
+  std::size_t floor = 0;
+  for (Found& f : found) {
+    // Modifiers before the expression join it: "the end of 2024", "about three years".
+    std::size_t start = f.first;
+    if (const auto* mod = grammar.modifier_before(tokens, f.first, floor, f.value.type, start)) {
+      f.first = start;
+      if (f.value.mod == Mod::None) f.value.mod = mod->mod;
+    }
+    floor = f.last;
+    Timex x;
+    x.span = Span{tokens[f.first].begin, tokens[f.last - 1].end};
+    try {
+      x.value = parse_time_value(f.value.value, f.value.type);
+    } catch (const ValueError&) {
+      continue;  // a value the calendar cannot hold ("February 30") is no time expression
+    }
+    x.value.mod = f.value.mod;
+    x.anchoring = f.value.anchoring;
+    result.push_back(std::move(x));
+  }
+  return result;
+}
+
+}  // namespace dateline

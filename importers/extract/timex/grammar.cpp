@@ -1,0 +1,249 @@
+#include "timex/grammar.h"
+
+#include "dateline_importers_data.h"
+#include "timex/normalizers.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <stdexcept>
+
+namespace dateline::timex {
+
+const Token* Match::by_class(TokenClass c, int nth) const {
+  for (std::size_t e = 0; e < token_of.size(); ++e) {
+    if (token_of[e] < 0) continue;
+    const Alternative& alt = pattern->elements[e].alternatives[static_cast<std::size_t>(alt_of[e])];
+    if (alt.is_class && alt.cls == c && nth-- == 0) return &(*tokens)[static_cast<std::size_t>(token_of[e])];
+  }
+  return nullptr;
+}
+
+const Token* Match::element(std::size_t e) const {
+  if (e >= token_of.size() || token_of[e] < 0) return nullptr;
+  return &(*tokens)[static_cast<std::size_t>(token_of[e])];
+}
+
+bool Match::has_literal(std::string_view word) const {
+  for (std::size_t e = 0; e < token_of.size(); ++e) {
+    if (token_of[e] < 0) continue;
+    const Token& t = (*tokens)[static_cast<std::size_t>(token_of[e])];
+    if (t.lex && t.lex->word == word) return true;
+  }
+  return false;
+}
+
+const Grammar& Grammar::instance() {
+  static const Grammar grammar;
+  return grammar;
+}
+
+Grammar::Grammar() {
+  lexicon_.load(data::timex_lexicon_tsv);
+  load_patterns(data::timex_patterns_tsv);
+  load_modifiers(data::timex_modifiers_tsv);
+}
+
+void Grammar::load_modifiers(std::string_view tsv) {
+  std::size_t line_no = 0;
+  while (!tsv.empty()) {
+    std::size_t eol = tsv.find('\n');
+    std::string_view line = tsv.substr(0, eol);
+    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    std::size_t tab1 = line.find('\t');
+    std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos) {
+      throw std::logic_error(fmt::format("timex_modifiers.tsv line {}: expected phrase<TAB>mod<TAB>applies", line_no));
+    }
+    Modifier m;
+    std::string_view phrase = line.substr(0, tab1);
+    auto mod = mod_from_string(line.substr(tab1 + 1, tab2 - tab1 - 1));
+    if (!mod) throw std::logic_error(fmt::format("timex_modifiers.tsv line {}: unknown mod", line_no));
+    m.mod = *mod;
+    std::string_view applies = line.substr(tab2 + 1);
+    m.applies_to = applies == "point"      ? Modifier::AppliesTo::Point
+                   : applies == "duration" ? Modifier::AppliesTo::Duration
+                                           : Modifier::AppliesTo::Any;
+    while (!phrase.empty()) {
+      std::size_t sp = phrase.find(' ');
+      m.words.push_back(lexicon_.intern(phrase.substr(0, sp)).id);
+      phrase = sp == std::string_view::npos ? std::string_view() : phrase.substr(sp + 1);
+    }
+    modifiers_.push_back(std::move(m));
+  }
+  // Longest phrases first, so "no more than" wins over "more than".
+  std::stable_sort(modifiers_.begin(), modifiers_.end(),
+                   [](const Modifier& a, const Modifier& b) { return a.words.size() > b.words.size(); });
+}
+
+const Modifier* Grammar::modifier_before(const std::vector<Token>& tokens, std::size_t before, std::size_t floor,
+                                         TimexType type, std::size_t& start) const {
+  std::size_t end = before;
+  // "mid-September": a hyphen glued between the modifier and the expression.
+  if (end > floor && tokens[end - 1].kind == TokenKind::Punct && tokens[end - 1].lex &&
+      tokens[end - 1].lex->word == "-" && end < tokens.size() && !tokens[end].space_before) {
+    --end;
+  }
+  for (const Modifier& m : modifiers_) {
+    bool point = type == TimexType::Date || type == TimexType::Time;
+    if (m.applies_to == Modifier::AppliesTo::Point && !point) continue;
+    if (m.applies_to == Modifier::AppliesTo::Duration && type != TimexType::Duration) continue;
+    if (m.words.size() > end - floor) continue;
+    std::size_t s = end - m.words.size();
+    bool ok = true;
+    for (std::size_t k = 0; k < m.words.size() && ok; ++k) {
+      const Token& t = tokens[s + k];
+      ok = t.lex != nullptr && t.lex->id == m.words[k];
+    }
+    if (ok) {
+      start = s;
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+Element Grammar::parse_element(std::string_view text, std::size_t line) {
+  Element e;
+  if (!text.empty() && text.front() == '~' && text.size() > 1) {
+    e.glued = true;
+    text.remove_prefix(1);
+  }
+  if (text.size() > 1 && text.back() == '?') {
+    e.optional = true;
+    text.remove_suffix(1);
+  }
+  while (!text.empty()) {
+    std::size_t bar = text.find('|', 1);  // a lone '|' would be a literal
+    std::string_view alt = text.substr(0, bar);
+    text = bar == std::string_view::npos ? std::string_view() : text.substr(bar + 1);
+    Alternative a;
+    bool upper = !alt.empty() && std::all_of(alt.begin(), alt.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }) && alt.front() >= 'A';
+    if (upper && alt.size() > 1) {
+      a.is_class = true;
+      a.cls = class_from_name(alt);
+      if (a.cls == TokenClass::Count) {
+        throw std::logic_error(fmt::format("timex_patterns.tsv line {}: unknown class '{}'", line, alt));
+      }
+    } else {
+      a.literal = lexicon_.intern(alt).id;
+    }
+    e.alternatives.push_back(a);
+  }
+  return e;
+}
+
+void Grammar::load_patterns(std::string_view tsv) {
+  std::size_t line_no = 0;
+  while (!tsv.empty()) {
+    std::size_t eol = tsv.find('\n');
+    std::string_view line = tsv.substr(0, eol);
+    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::size_t tab1 = line.find('\t');
+    std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos) {
+      throw std::logic_error(fmt::format("timex_patterns.tsv line {}: expected name<TAB>pattern<TAB>normalizer", line_no));
+    }
+    Pattern p;
+    p.name = std::string(line.substr(0, tab1));
+    std::string_view body = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    std::string_view normalizer = line.substr(tab2 + 1);
+    p.normalize = find_normalizer(normalizer);
+    if (!p.normalize) {
+      throw std::logic_error(fmt::format("timex_patterns.tsv line {}: unknown normalizer '{}'", line_no, normalizer));
+    }
+    while (!body.empty()) {
+      std::size_t sp = body.find(' ');
+      std::string_view item = body.substr(0, sp);
+      body = sp == std::string_view::npos ? std::string_view() : body.substr(sp + 1);
+      if (!item.empty()) p.elements.push_back(parse_element(item, line_no));
+    }
+    if (p.elements.empty()) throw std::logic_error(fmt::format("timex_patterns.tsv line {}: empty pattern", line_no));
+    p.order = patterns_.size();
+    patterns_.push_back(std::move(p));
+  }
+  // Index each pattern under every alternative that can start it.
+  by_literal_.assign(lexicon_.size(), {});
+  by_class_.assign(static_cast<std::size_t>(TokenClass::Count), {});
+  for (std::uint32_t id = 0; id < patterns_.size(); ++id) {
+    for (const Element& e : patterns_[id].elements) {
+      for (const Alternative& a : e.alternatives) {
+        auto& list = a.is_class ? by_class_[static_cast<std::size_t>(a.cls)] : by_literal_[a.literal];
+        if (list.empty() || list.back() != id) list.push_back(id);
+      }
+      if (!e.optional) break;
+    }
+  }
+}
+
+bool Grammar::match_from(const Pattern& p, const std::vector<Token>& tokens, std::size_t elem, std::size_t tok,
+                         Match& current, Match& best) const {
+  if (elem == p.elements.size()) {
+    if (tok > current.first && (best.pattern == nullptr || tok > best.last)) {
+      best = current;
+      best.last = tok;
+    }
+    return true;
+  }
+  const Element& e = p.elements[elem];
+  bool any = false;
+  if (tok < tokens.size() && !(e.glued && tokens[tok].space_before && tok > current.first)) {
+    const Token& t = tokens[tok];
+    for (std::size_t a = 0; a < e.alternatives.size(); ++a) {
+      const Alternative& alt = e.alternatives[a];
+      bool ok = alt.is_class ? t.is(alt.cls) : (t.lex != nullptr && t.lex->id == alt.literal);
+      if (!ok) continue;
+      current.token_of[elem] = static_cast<std::int32_t>(tok);
+      current.alt_of[elem] = static_cast<std::int16_t>(a);
+      any |= match_from(p, tokens, elem + 1, tok + 1, current, best);
+      break;  // the first alternative that fits decides
+    }
+  }
+  if (e.optional) {
+    current.token_of[elem] = -1;
+    current.alt_of[elem] = -1;
+    any |= match_from(p, tokens, elem + 1, tok, current, best);
+  }
+  return any;
+}
+
+void Grammar::matches_at(const std::vector<Token>& tokens, std::size_t at, std::vector<Match>& out) const {
+  out.clear();
+  const Token& t = tokens[at];
+  // Candidate patterns: those indexed under the token's literal and under each of its classes.
+  std::uint32_t candidates[256];
+  std::size_t count = 0;
+  auto add = [&](const std::vector<std::uint32_t>& list) {
+    for (std::uint32_t id : list) {
+      if (count < 256 && std::find(candidates, candidates + count, id) == candidates + count) candidates[count++] = id;
+    }
+  };
+  if (t.lex && t.lex->id < by_literal_.size()) add(by_literal_[t.lex->id]);
+  for (std::uint64_t bits = t.classes; bits != 0; bits &= bits - 1) {
+    add(by_class_[static_cast<std::size_t>(__builtin_ctzll(bits))]);
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    const Pattern& p = patterns_[candidates[k]];
+    Match current;
+    current.pattern = &p;
+    current.tokens = &tokens;
+    current.first = at;
+    current.token_of.assign(p.elements.size(), -1);
+    current.alt_of.assign(p.elements.size(), -1);
+    Match best;
+    match_from(p, tokens, 0, at, current, best);
+    if (best.pattern) out.push_back(std::move(best));
+  }
+  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+    if (a.last != b.last) return a.last > b.last;
+    return a.pattern->order < b.pattern->order;
+  });
+}
+
+}  // namespace dateline::timex

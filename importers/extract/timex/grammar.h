@@ -1,0 +1,100 @@
+#pragma once
+// The pattern table (timex_patterns.tsv), compiled once into matchers over token classes.
+//
+// A pattern is a sequence of elements separated by spaces. An element is one or more
+// alternatives joined by '|': a class name in capitals (MONTH, DAYNUM ...) or a literal word
+// or punctuation (matched case-insensitively). A trailing '?' makes the element optional; a
+// leading '~' requires it to touch the previous token (no space: "90-day", "9/17/2025").
+
+#include "timex/lexicon.h"
+#include "timex/token.h"
+
+#include <dateline/time_value.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dateline::timex {
+
+struct Alternative {
+  bool is_class = false;
+  TokenClass cls = TokenClass::Count;
+  std::uint32_t literal = 0;  // lexicon id
+};
+
+struct Element {
+  std::vector<Alternative> alternatives;
+  bool optional = false;
+  bool glued = false;  // no whitespace before it
+};
+
+struct Match;
+struct Context;
+struct Normalized;
+using Normalizer = bool (*)(const Match&, Context&, Normalized&);
+
+struct Pattern {
+  std::string name;
+  std::vector<Element> elements;
+  Normalizer normalize = nullptr;
+  std::size_t order = 0;  // position in the table: earlier wins ties
+};
+
+// One way a pattern matched at a position: the token each element took (-1 when an
+// optional element was skipped) and the alternative that matched it.
+struct Match {
+  const Pattern* pattern = nullptr;
+  const std::vector<Token>* tokens = nullptr;
+  std::size_t first = 0;  // token range [first, last)
+  std::size_t last = 0;
+  std::vector<std::int32_t> token_of;  // per element
+  std::vector<std::int16_t> alt_of;    // per element
+
+  // The first token matched through class `c` (nullptr if none); `nth` counts from 0.
+  const Token* by_class(TokenClass c, int nth = 0) const;
+  // The token taken by element `e` (nullptr if skipped).
+  const Token* element(std::size_t e) const;
+  // True if some element matched the literal `word`.
+  bool has_literal(std::string_view word) const;
+  const Token& token(std::size_t i) const { return (*tokens)[i]; }
+};
+
+// A modifier phrase from timex_modifiers.tsv ("the end of" → END).
+struct Modifier {
+  std::vector<std::uint32_t> words;  // lexicon ids
+  Mod mod = Mod::None;
+  enum class AppliesTo { Point, Duration, Any } applies_to = AppliesTo::Any;
+};
+
+class Grammar {
+ public:
+  static const Grammar& instance();
+
+  const Lexicon& lexicon() const { return lexicon_; }
+
+  // Every pattern that matches at token `at`, each with its longest match, longest first
+  // (ties in table order). `out` is reused.
+  void matches_at(const std::vector<Token>& tokens, std::size_t at, std::vector<Match>& out) const;
+
+  // The longest modifier phrase ending right before token `before` (and not before token
+  // `floor`) that applies to `type`; returns its first token via `start`.
+  const Modifier* modifier_before(const std::vector<Token>& tokens, std::size_t before, std::size_t floor,
+                                  TimexType type, std::size_t& start) const;
+
+ private:
+  Grammar();
+  void load_patterns(std::string_view tsv);
+  void load_modifiers(std::string_view tsv);
+  Element parse_element(std::string_view text, std::size_t line);
+  bool match_from(const Pattern& p, const std::vector<Token>& tokens, std::size_t elem, std::size_t tok,
+                  Match& current, Match& best) const;
+
+  Lexicon lexicon_;
+  std::vector<Pattern> patterns_;
+  std::vector<Modifier> modifiers_;
+  std::vector<std::vector<std::uint32_t>> by_literal_;  // lexicon id → patterns
+  std::vector<std::vector<std::uint32_t>> by_class_;    // class → patterns
+};
+
+}  // namespace dateline::timex

@@ -1,0 +1,182 @@
+#include "timex/lexicon.h"
+
+#include <dateline/time_value.h>
+
+#include <stdexcept>
+#include <fmt/format.h>
+#include <utility>
+
+namespace dateline::timex {
+namespace {
+
+constexpr std::size_t kMaxWord = 32;
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
+
+std::uint64_t hash_lower(std::string_view word) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(lower(c));
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+bool equal_lower(std::string_view text, std::string_view lower_word) {
+  if (text.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (lower(text[i]) != lower_word[i]) return false;
+  }
+  return true;
+}
+
+struct ClassName {
+  std::string_view name;
+  TokenClass cls;
+};
+
+constexpr ClassName kClassNames[] = {
+    {"MONTH", TokenClass::Month},       {"WEEKDAY", TokenClass::Weekday},     {"NUMWORD", TokenClass::NumWord},
+    {"ORDWORD", TokenClass::OrdWord},   {"UNIT", TokenClass::Unit},           {"SEASON", TokenClass::Season},
+    {"PARTOFDAY", TokenClass::PartOfDay}, {"DIR", TokenClass::Direction},    {"POS", TokenClass::Position},
+    {"DAYREL", TokenClass::DayRel},     {"REF", TokenClass::Ref},             {"VAGUE", TokenClass::Vague},
+    {"APPROX", TokenClass::Approx},     {"SETWORD", TokenClass::SetWord},     {"EVERY", TokenClass::Every},
+    {"MONTHCUE", TokenClass::MonthCue}, {"FUTURE", TokenClass::FutureCue},    {"PAST", TokenClass::PastCue},
+    {"ZONE", TokenClass::Zone},         {"FRACTION", TokenClass::Fraction}, {"MASTHEAD", TokenClass::Masthead},   {"NUM", TokenClass::Num},
+    {"DAYNUM", TokenClass::DayNum},     {"MONTHNUM", TokenClass::MonthNum},   {"YEAR4", TokenClass::Year4},
+    {"YEAR2", TokenClass::Year2},       {"HOUR", TokenClass::Hour},           {"MINUTE", TokenClass::Minute},
+    {"ORDNUM", TokenClass::OrdNum},     {"DECADENUM", TokenClass::DecadeNum},
+};
+
+// Symbolic values in the lexicon: units, parts of day, seasons, references, mods.
+struct Symbol {
+  std::string_view name;
+  int value;
+};
+
+constexpr Symbol kSymbols[] = {
+    {"SECOND", static_cast<int>(Unit::Second)},   {"MINUTE", static_cast<int>(Unit::Minute)},
+    {"HOUR", static_cast<int>(Unit::Hour)},       {"DAY", static_cast<int>(Unit::Day)},
+    {"WEEK", static_cast<int>(Unit::Week)},       {"WEEKEND", static_cast<int>(Unit::Weekend)},
+    {"FORTNIGHT", static_cast<int>(Unit::Fortnight)}, {"MONTH", static_cast<int>(Unit::Month)},
+    {"QUARTER", static_cast<int>(Unit::Quarter)}, {"HALF", static_cast<int>(Unit::Half)},
+    {"SEASON", static_cast<int>(Unit::Season)},   {"YEAR", static_cast<int>(Unit::Year)},
+    {"DECADE", static_cast<int>(Unit::Decade)},   {"CENTURY", static_cast<int>(Unit::Century)},
+    {"MILLENNIUM", static_cast<int>(Unit::Millennium)},
+    {"MO", 1}, {"AF", 2}, {"EV", 3}, {"NI", 4}, {"DT", 5},
+    {"SP", 1}, {"SU", 2}, {"FA", 3}, {"WI", 4},
+    {"PAST_REF", 1}, {"PRESENT_REF", 2}, {"FUTURE_REF", 3},
+};
+
+int parse_value(std::string_view text, std::size_t line) {
+  if (text.empty()) return 0;
+  for (const auto& s : kSymbols) {
+    if (s.name == text) return s.value;
+  }
+  if (auto mod = mod_from_string(text)) return static_cast<int>(*mod);
+  int sign = 1;
+  std::size_t i = 0;
+  if (text[0] == '-') sign = -1, i = 1;
+  if (i < text.size() && text[i] == '+') i = 1;
+  int v = 0;
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      throw std::logic_error(fmt::format("timex_lexicon.tsv line {}: bad value '{}'", line, text));
+    }
+    v = v * 10 + (text[i] - '0');
+  }
+  return sign * v;
+}
+
+}  // namespace
+
+TokenClass class_from_name(std::string_view name) {
+  for (const auto& c : kClassNames) {
+    if (c.name == name) return c.cls;
+  }
+  return TokenClass::Count;
+}
+
+const LexEntry* Lexicon::find(std::string_view word) const {
+  if (word.size() > kMaxWord || slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_lower(word) & mask;; i = (i + 1) & mask) {
+    std::int32_t slot = slots_[i];
+    if (slot < 0) return nullptr;
+    const LexEntry& e = *entries_[static_cast<std::size_t>(slot)];
+    if (equal_lower(word, e.word)) return &e;
+  }
+}
+
+LexEntry& Lexicon::add(std::string_view word) {
+  if (const LexEntry* existing = find(word)) return const_cast<LexEntry&>(*existing);
+  auto entry = std::make_unique<LexEntry>();
+  entry->word.reserve(word.size());
+  for (char c : word) entry->word.push_back(lower(c));
+  entry->id = static_cast<std::uint32_t>(entries_.size());
+  entries_.push_back(std::move(entry));
+  if (entries_.size() * 2 > slots_.size()) {
+    rehash();
+  } else {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash_lower(word) & mask;
+    while (slots_[i] >= 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<std::int32_t>(entries_.size() - 1);
+  }
+  return *entries_.back();
+}
+
+const LexEntry& Lexicon::intern(std::string_view word) { return add(word); }
+
+void Lexicon::rehash() {
+  std::size_t size = 64;
+  while (size < entries_.size() * 4) size *= 2;
+  slots_.assign(size, -1);
+  const std::size_t mask = size - 1;
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    std::size_t i = hash_lower(entries_[k]->word) & mask;
+    while (slots_[i] >= 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<std::int32_t>(k);
+  }
+}
+
+void Lexicon::load(std::string_view tsv) {
+  std::size_t line_no = 0;
+  while (!tsv.empty()) {
+    std::size_t eol = tsv.find('\n');
+    std::string_view line = tsv.substr(0, eol);
+    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      throw std::logic_error(fmt::format("timex_lexicon.tsv line {}: expected word<TAB>classes", line_no));
+    }
+    std::string_view word = line.substr(0, tab);
+    std::string_view rest = line.substr(tab + 1);
+    std::size_t tab2 = rest.find('\t');
+    std::string_view classes = rest.substr(0, tab2);
+    std::string_view flags = tab2 == std::string_view::npos ? std::string_view() : rest.substr(tab2 + 1);
+    LexEntry& e = add(word);
+    while (!classes.empty()) {
+      std::size_t comma = classes.find(',');
+      std::string_view item = classes.substr(0, comma);
+      classes = comma == std::string_view::npos ? std::string_view() : classes.substr(comma + 1);
+      std::size_t eq = item.find('=');
+      std::string_view name = item.substr(0, eq);
+      TokenClass cls = class_from_name(name);
+      if (cls == TokenClass::Count) {
+        throw std::logic_error(fmt::format("timex_lexicon.tsv line {}: unknown class '{}'", line_no, name));
+      }
+      e.classes |= bit(cls);
+      if (eq != std::string_view::npos) {
+        e.values[static_cast<std::size_t>(cls)] = static_cast<std::int16_t>(parse_value(item.substr(eq + 1), line_no));
+      }
+    }
+    if (flags.find("ambiguous") != std::string_view::npos) e.ambiguous = true;
+    if (flags.find("plural") != std::string_view::npos) e.plural = true;
+  }
+}
+
+}  // namespace dateline::timex

@@ -1,0 +1,792 @@
+// Normalizers: the functions the pattern table names, one per family of expressions.
+// Each reads its match through token classes and lexicon values, never through raw text,
+// and fills a TIMEX3 value at exactly the granularity the text gives.
+
+#include "timex/normalizers.h"
+
+#include "timex/calendar.h"
+
+#include <array>
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <fmt/format.h>
+
+namespace dateline::timex {
+namespace {
+
+using boost::gregorian::date_duration;
+
+constexpr std::array<std::string_view, 6> kPartOfDay = {"", "MO", "AF", "EV", "NI", "DT"};
+constexpr std::array<std::string_view, 5> kSeason = {"", "SP", "SU", "FA", "WI"};
+constexpr std::array<int, 5> kSeasonFirstMonth = {0, 3, 6, 9, 12};
+constexpr std::array<std::string_view, 4> kRef = {"", "PAST_REF", "PRESENT_REF", "FUTURE_REF"};
+
+int lexv(const Token* t, TokenClass c) { return t && t->lex ? t->lex->value(c) : 0; }
+
+Unit unit_of(const Token* t) { return static_cast<Unit>(lexv(t, TokenClass::Unit)); }
+
+bool bounded(Date d) { return d.year() >= 1400 && d.year() <= 9999; }
+
+std::optional<Date> make_date(int y, int m, int d) {
+  if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1) return std::nullopt;
+  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                 static_cast<unsigned short>(m))) {
+    return std::nullopt;
+  }
+  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+}
+
+// The day of the month a match gives: a plain number, "17th" or "seventeenth".
+int day_of(const Match& m) {
+  if (const Token* t = m.by_class(TokenClass::DayNum)) return t->number;
+  if (const Token* t = m.by_class(TokenClass::OrdNum)) return t->number;
+  if (const Token* t = m.by_class(TokenClass::OrdWord)) return lexv(t, TokenClass::OrdWord);
+  return 0;
+}
+
+// An amount written in digits, words ("twenty-five", "a", "one hundred") or vaguely ("several").
+struct Amount {
+  int value = 0;  // 0 when vague
+  bool vague = false;
+  bool found = false;
+};
+
+Amount amount_of(const Match& m) {
+  Amount a;
+  int total = 0;
+  for (std::size_t i = m.first; i < m.last; ++i) {
+    const Token& t = m.token(i);
+    if (t.kind == TokenKind::Number && t.is(TokenClass::Num)) {
+      total += t.number;
+      a.found = true;
+    } else if (t.is(TokenClass::NumWord)) {
+      int v = lexv(&t, TokenClass::NumWord);
+      total = v == 100 ? (total == 0 ? 100 : total * 100) : total + v;
+      a.found = true;
+    } else if (t.is(TokenClass::Vague) && !a.found) {
+      a.vague = true;
+      a.found = true;
+      if (lexv(&t, TokenClass::Vague) == 2) {  // "a couple of"
+        a.vague = false;
+        total = 2;
+      }
+    } else if (t.lex && (t.lex->word == "a" || t.lex->word == "an") && !a.found) {
+      total = 1;
+      a.found = true;
+      // "a few" is vague: keep looking
+    }
+  }
+  a.value = total;
+  if (a.vague) a.value = 0;
+  return a;
+}
+
+// The TIMEX3 duration of n units: "P3M", "PT2H", "P10Y" for a decade.
+std::string duration_value(Amount amount, Unit unit) {
+  std::string n = amount.vague ? "X" : std::to_string(amount.value);
+  auto scaled = [&](int factor, std::string_view letter, std::string_view vague_letter) {
+    if (amount.vague) return fmt::format("PX{}", vague_letter);
+    return fmt::format("P{}{}", amount.value * factor, letter);
+  };
+  switch (unit) {
+    case Unit::Second: return "PT" + n + "S";
+    case Unit::Minute: return "PT" + n + "M";
+    case Unit::Hour: return "PT" + n + "H";
+    case Unit::Day: return "P" + n + "D";
+    case Unit::Week: return "P" + n + "W";
+    case Unit::Weekend: return "P" + n + "WE";
+    case Unit::Fortnight: return scaled(2, "W", "W");
+    case Unit::Month: return "P" + n + "M";
+    case Unit::Quarter: return "P" + n + "Q";
+    case Unit::Half: return scaled(6, "M", "M");
+    case Unit::Season: return scaled(3, "M", "M");
+    case Unit::Year: return "P" + n + "Y";
+    case Unit::Decade: return scaled(10, "Y", "E");
+    case Unit::Century: return scaled(100, "Y", "C");
+    case Unit::Millennium: return scaled(1000, "Y", "L");
+    default: return {};
+  }
+}
+
+// The granularity a relative shift by `unit` is reported at ("two weeks ago" is a week).
+Unit reported_unit(Unit unit) {
+  switch (unit) {
+    case Unit::Fortnight: return Unit::Week;
+    case Unit::Hour:
+    case Unit::Minute:
+    case Unit::Second: return Unit::Day;
+    case Unit::Season: return Unit::Quarter;
+    default: return unit;
+  }
+}
+
+// The year of a month (and day) given without one, from the DCT and the tense: a past-tense
+// "October" written in July is last October; a future "March" is next March; otherwise the
+// nearer one.
+int infer_year(Date dct, int month, int day, Tense tense) {
+  int y = dct.year();
+  int here = dct.month() * 32 + (day ? static_cast<int>(dct.day()) : 0);
+  int there = month * 32 + day;
+  if (tense == Tense::Past) return there > here ? y - 1 : y;
+  if (tense == Tense::Future) return there < here ? y + 1 : y;
+  int diff = month - static_cast<int>(dct.month());
+  if (diff > 6) return y - 1;
+  if (diff < -6) return y + 1;
+  return y;
+}
+
+
+// ---- absolute dates ---------------------------------------------------------------------
+
+bool month_day_year(const Match& m, Context&, Normalized& out) {
+  const Token* month = m.by_class(TokenClass::Month);
+  const Token* year = m.by_class(TokenClass::Year4);
+  int day = day_of(m);
+  if (!month || !year || !day) return false;
+  if (!make_date(year->number, lexv(month, TokenClass::Month), day)) return false;
+  out.value = fmt::format("{:04}-{:02}-{:02}", year->number, lexv(month, TokenClass::Month), day);
+  return true;
+}
+
+bool month_day(const Match& m, Context& ctx, Normalized& out) {
+  const Token* month = m.by_class(TokenClass::Month);
+  int day = day_of(m);
+  if (!month || !day) return false;
+  int mon = lexv(month, TokenClass::Month);
+  if (day > 31 || (mon == 2 && day > 29)) return false;
+  if (month->lex->ambiguous && !month->capitalized) return false;
+  if (!ctx.dct) {
+    out.value = fmt::format("XXXX-{:02}-{:02}", mon, day);
+    return true;
+  }
+  int y = infer_year(*ctx.dct, mon, day, ctx.tense_around(m.first, m.last));
+  if (!make_date(y, mon, day)) return false;
+  out.value = fmt::format("{:04}-{:02}-{:02}", y, mon, day);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+bool month_year(const Match& m, Context&, Normalized& out) {
+  const Token* month = m.by_class(TokenClass::Month);
+  const Token* year = m.by_class(TokenClass::Year4);
+  if (!month || !year) return false;
+  if (month->lex->ambiguous && !month->capitalized) return false;
+  out.value = fmt::format("{:04}-{:02}", year->number, lexv(month, TokenClass::Month));
+  return true;
+}
+
+bool previous_is(const Context& ctx, std::size_t first, TokenClass c) {
+  return first > 0 && (*ctx.tokens)[first - 1].is(c);
+}
+
+// A month name alone: "in October". Names that are also common words ("May", "March") need a
+// capital and a cue before them ("in May", "since March").
+bool month_alone(const Match& m, Context& ctx, Normalized& out) {
+  const Token* month = m.by_class(TokenClass::Month);
+  if (!month) return false;
+  if (!month->capitalized) return false;
+  if (month->lex->word.size() <= 4 && month->lex->word != "june" && month->lex->word != "july") {
+    // abbreviations alone ("Jan", "Dec") are names more often than months
+    return false;
+  }
+  if (month->lex->ambiguous && !previous_is(ctx, m.first, TokenClass::MonthCue)) return false;
+  int mon = lexv(month, TokenClass::Month);
+  if (!ctx.dct) {
+    out.value = fmt::format("XXXX-{:02}", mon);
+    return true;
+  }
+  out.value = fmt::format("{:04}-{:02}", infer_year(*ctx.dct, mon, 0, ctx.tense_around(m.first, m.last)), mon);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// A direction and a month: "last March", "next January", "this May".
+bool month_relative(const Match& m, Context& ctx, Normalized& out) {
+  const Token* month = m.by_class(TokenClass::Month);
+  const Token* dir = m.by_class(TokenClass::Direction);
+  if (!month || !dir || !ctx.dct) return false;
+  int mon = lexv(month, TokenClass::Month);
+  int d = lexv(dir, TokenClass::Direction);
+  int y = ctx.dct->year();
+  int here = ctx.dct->month();
+  if (d < 0) y = mon >= here ? y - 1 : y;
+  if (d > 0) y = mon <= here ? y + 1 : y;
+  out.value = fmt::format("{:04}-{:02}", y, mon);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// A year alone: "in 1979". Amounts and codes that look like years are kept out: "$2025",
+// "2025%", "555-2025", "v2.2025".
+bool year_alone(const Match& m, Context& ctx, Normalized& out) {
+  const Token* year = m.by_class(TokenClass::Year4);
+  if (!year) return false;
+  const auto& toks = *ctx.tokens;
+  std::size_t i = m.first;
+  auto punct_is = [&](const Token& t, std::string_view chars) {
+    return t.kind == TokenKind::Punct && t.end - t.begin == 1 && chars.find(ctx.text[t.begin]) != std::string_view::npos;
+  };
+  if (i > 0) {
+    const Token& prev = toks[i - 1];
+    if (!year->space_before && punct_is(prev, "-./:") && i > 1 && toks[i - 2].kind == TokenKind::Number) return false;
+    if (punct_is(prev, "$#+") || (prev.kind == TokenKind::Punct && !year->space_before && prev.end - prev.begin > 1)) {
+      return false;  // "$2025", "€2025", "#2025"
+    }
+    if (prev.lex && (prev.lex->word == "no" || prev.lex->word == "number")) return false;
+    if (prev.kind == TokenKind::Number) return false;  // "10 2025" is a count
+  }
+  if (m.last < toks.size()) {
+    const Token& next = toks[m.last];
+    if (punct_is(next, "%")) return false;
+    if (!next.space_before && punct_is(next, "-./:") && m.last + 1 < toks.size() &&
+        toks[m.last + 1].kind == TokenKind::Number && !toks[m.last + 1].space_before) {
+      return false;
+    }
+  }
+  bool cue = previous_is(ctx, m.first, TokenClass::MonthCue);
+  if (year->number < 1900 && !cue) return false;
+  if (year->number > 2100) return false;
+  out.value = fmt::format("{:04}", year->number);
+  return true;
+}
+
+bool iso_date(const Match& m, Context&, Normalized& out) {
+  const Token* y = m.element(0);
+  const Token* mo = m.element(2);
+  const Token* d = m.element(4);
+  if (!y || !mo || !d || mo->digits != 2 || d->digits != 2) return false;
+  if (!make_date(y->number, mo->number, d->number)) return false;
+  out.value = fmt::format("{:04}-{:02}-{:02}", y->number, mo->number, d->number);
+  return true;
+}
+
+// "9/17/2025", "9/17/25" (US order: news in English writes month first).
+bool numeric_mdy(const Match& m, Context&, Normalized& out) {
+  const Token* mo = m.element(0);
+  const Token* d = m.element(2);
+  const Token* y = m.element(4);
+  if (!mo || !d || !y) return false;
+  int year = y->number;
+  if (y->digits == 2) year += year < 50 ? 2000 : 1900;
+  else if (y->digits != 4) return false;
+  if (!make_date(year, mo->number, d->number)) return false;
+  out.value = fmt::format("{:04}-{:02}-{:02}", year, mo->number, d->number);
+  return true;
+}
+
+// "9/17" with no year: only when the DCT gives one.
+bool numeric_md(const Match& m, Context& ctx, Normalized& out) {
+  const Token* mo = m.element(0);
+  const Token* d = m.element(2);
+  if (!mo || !d || !ctx.dct) return false;
+  const auto& toks = *ctx.tokens;
+  // "24/7", "9/11" as names, fractions like "1/2": demand a cue word before
+  if (!previous_is(ctx, m.first, TokenClass::MonthCue)) return false;
+  if (m.last < toks.size() && !toks[m.last].space_before && toks[m.last].kind == TokenKind::Punct) return false;
+  int y = infer_year(*ctx.dct, mo->number, d->number, ctx.tense_around(m.first, m.last));
+  if (!make_date(y, mo->number, d->number)) return false;
+  out.value = fmt::format("{:04}-{:02}-{:02}", y, mo->number, d->number);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "the 1990s", "the '90s", "the 2020s".
+bool decade(const Match& m, Context& ctx, Normalized& out) {
+  const Token* t = m.by_class(TokenClass::DecadeNum);
+  if (!t) return false;
+  int v = t->number;
+  if (t->digits == 2) {
+    int century = ctx.dct ? ctx.dct->year() / 100 : 19;
+    int this_decade = ctx.dct ? ctx.dct->year() % 100 : 99;
+    v = (v <= this_decade ? century : century - 1) * 100 + v;
+  }
+  if (v < 1000 || v > 2190) return false;
+  out.value = fmt::format("{:03}", v / 10);
+  return true;
+}
+
+// "the 19th century" is the 1800s: TIMEX3 "18".
+bool century(const Match& m, Context&, Normalized& out) {
+  int n = day_of(m);
+  if (n < 1 || n > 30) return false;
+  out.value = fmt::format("{:02}", n - 1);
+  return true;
+}
+
+int quarter_number(const Match& m) {
+  int n = day_of(m);
+  if (const Token* q = m.by_class(TokenClass::Num); q && !n) n = q->number;
+  if (m.has_literal("last") || m.has_literal("final")) n = 4;
+  return n;
+}
+
+// "the third quarter", "Q3 2025", "third-quarter", "the fourth quarter of 2024".
+bool quarter(const Match& m, Context& ctx, Normalized& out) {
+  int n = quarter_number(m);
+  if (n < 1 || n > 4) return false;
+  if (const Token* y = m.by_class(TokenClass::Year4)) {
+    out.value = fmt::format("{:04}-Q{}", y->number, n);
+    return true;
+  }
+  if (const Token* y = m.by_class(TokenClass::Year2); y && m.has_literal("'")) {
+    out.value = fmt::format("{:04}-Q{}", y->number + (y->number < 50 ? 2000 : 1900), n);
+    return true;
+  }
+  if (!ctx.dct) {
+    out.value = fmt::format("XXXX-Q{}", n);
+    return true;
+  }
+  // A quarter without a year: the one in the DCT's year unless the tense says otherwise.
+  int first_month = (n - 1) * 3 + 1;
+  int y = ctx.dct->year();
+  int dct_quarter = (ctx.dct->month() - 1) / 3 + 1;
+  Tense tense = ctx.tense_around(m.first, m.last);
+  if (tense == Tense::Past && n > dct_quarter) y -= 1;
+  if (tense == Tense::Future && n < dct_quarter) y += 1;
+  (void)first_month;
+  out.value = fmt::format("{:04}-Q{}", y, n);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "the first half (of 2025)".
+bool half(const Match& m, Context& ctx, Normalized& out) {
+  int n = day_of(m);
+  if (m.has_literal("last")) n = 2;
+  if (n < 1 || n > 2) return false;
+  if (const Token* y = m.by_class(TokenClass::Year4)) {
+    out.value = fmt::format("{:04}-H{}", y->number, n);
+    return true;
+  }
+  if (!ctx.dct) return false;
+  out.value = fmt::format("{:04}-H{}", ctx.dct->year(), n);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "summer 2025", "last winter", "this spring", "the summer".
+bool season(const Match& m, Context& ctx, Normalized& out) {
+  const Token* s = m.by_class(TokenClass::Season);
+  if (!s) return false;
+  int code = lexv(s, TokenClass::Season);
+  if (s->lex->ambiguous && !m.by_class(TokenClass::Year4) && !m.by_class(TokenClass::Direction) &&
+      !m.has_literal("the")) {
+    return false;  // "fall" the verb
+  }
+  if (const Token* y = m.by_class(TokenClass::Year4)) {
+    out.value = fmt::format("{:04}-{}", y->number, kSeason[code]);
+    return true;
+  }
+  if (!ctx.dct) return false;
+  int y = ctx.dct->year();
+  int here = ctx.dct->month();
+  int first = kSeasonFirstMonth[code];
+  const Token* dir = m.by_class(TokenClass::Direction);
+  int d = dir ? lexv(dir, TokenClass::Direction) : 0;
+  if (!dir) {
+    Tense tense = ctx.tense_around(m.first, m.last);
+    d = tense == Tense::Past ? -1 : tense == Tense::Future ? 1 : 0;
+    if (d < 0 && first <= here) d = 0;  // a past-tense "the summer" in August is this summer
+    if (d > 0 && first + 2 >= here) d = 0;
+  }
+  if (d < 0) y = first + 2 >= here ? y - 1 : y;  // "last summer" written in July is last year's
+  if (d > 0) y = first <= here ? y + 1 : y;
+  if (code == 4 && here <= 2 && d == 0) y -= 1;  // January is in the winter that began in December
+  out.value = fmt::format("{:04}-{}", y, kSeason[code]);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "fiscal 2026", "fiscal year 2026", "FY2026": the fiscal year as a year.
+bool fiscal_year(const Match& m, Context&, Normalized& out) {
+  if (const Token* y = m.by_class(TokenClass::Year4)) {
+    out.value = fmt::format("{:04}", y->number);
+    return true;
+  }
+  if (const Token* y = m.by_class(TokenClass::Year2)) {
+    out.value = fmt::format("{:04}", y->number + (y->number < 50 ? 2000 : 1900));
+    return true;
+  }
+  return false;
+}
+
+// ---- relative to the DCT ------------------------------------------------------------------
+
+bool day_relative(const Match& m, Context& ctx, Normalized& out) {
+  const Token* rel = m.by_class(TokenClass::DayRel);
+  if (!rel) return false;
+  int offset = lexv(rel, TokenClass::DayRel);
+  const Token* part = m.by_class(TokenClass::PartOfDay);
+  bool tonight = rel->lex->word == "tonight";
+  if (!ctx.dct) {
+    out.value = "XXXX-XX-XX";
+    return true;
+  }
+  Date d = *ctx.dct + date_duration(offset);
+  out.anchoring = Anchoring::Dct;
+  out.value = iso_string(d);
+  if (tonight || part) {
+    out.type = TimexType::Time;
+    out.value += "T" + std::string(tonight ? "NI" : kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+  }
+  return true;
+}
+
+// "this morning", "last night", "Friday evening" is in weekday().
+bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
+  const Token* part = m.by_class(TokenClass::PartOfDay);
+  if (!part || !ctx.dct) return false;
+  int offset = 0;
+  if (const Token* dir = m.by_class(TokenClass::Direction)) {
+    int d = lexv(dir, TokenClass::Direction);
+    offset = d < 0 ? -1 : d > 0 ? 1 : 0;
+  }
+  out.type = TimexType::Time;
+  out.value = iso_string(*ctx.dct + date_duration(offset)) + "T" +
+              std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "Friday", "last Friday", "next Tuesday", "Friday evening": direction from the word before,
+// else from the tense of the clause ("said Friday" is past, "will meet Friday" is next).
+bool weekday(const Match& m, Context& ctx, Normalized& out) {
+  const Token* wd = m.by_class(TokenClass::Weekday);
+  if (!wd) return false;
+  if (wd->lex->ambiguous) return false;
+  if (!wd->capitalized && !wd->all_caps) return false;
+  const auto& toks = *ctx.tokens;
+  // Newspapers and events: "Sunday Times", "Super Tuesday" stay out.
+  if (m.last < toks.size() && toks[m.last].lex && toks[m.last].lex->word != "morning" &&
+      toks[m.last].is(TokenClass::Masthead) && toks[m.last].capitalized) {
+    return false;
+  }
+  int day = lexv(wd, TokenClass::Weekday);
+  const Token* part = m.by_class(TokenClass::PartOfDay);
+  if (!ctx.dct) {
+    out.value = fmt::format("XXXX-WXX-{}", day);
+    return true;
+  }
+  const Token* dir = m.by_class(TokenClass::Direction);
+  Date resolved;
+  if (dir && lexv(dir, TokenClass::Direction) < 0) {
+    resolved = resolve_weekday(*ctx.dct - date_duration(1), day, -1);
+  } else if (dir && lexv(dir, TokenClass::Direction) > 0) {
+    resolved = resolve_weekday(*ctx.dct + date_duration(1), day, 1);
+  } else if (dir) {
+    resolved = resolve_weekday(*ctx.dct, day, 0);
+  } else {
+    Tense tense = ctx.tense_around(m.first, m.last);
+    resolved = tense == Tense::Future ? resolve_weekday(*ctx.dct, day, 1) : resolve_weekday(*ctx.dct, day, -1);
+  }
+  out.value = iso_string(resolved);
+  out.anchoring = Anchoring::Dct;
+  if (part) {
+    out.type = TimexType::Time;
+    out.value += "T" + std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+  }
+  return true;
+}
+
+// "last week", "this month", "next year", "the past year" (a duration), "last weekend".
+bool relative_period(const Match& m, Context& ctx, Normalized& out) {
+  const Token* dir = m.by_class(TokenClass::Direction);
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!dir || !unit_tok) return false;
+  if (unit_tok->lex->plural) return false;
+  Unit unit = unit_of(unit_tok);
+  int d = lexv(dir, TokenClass::Direction);
+  const std::string& word = dir->lex->word;
+  bool the = m.has_literal("the");
+  // "the past year", "the last month", "the coming weeks" are stretches of time, not dates.
+  if ((word == "past" || (the && (word == "last" || word == "next" || word == "coming"))) && unit != Unit::Weekend) {
+    out.type = TimexType::Duration;
+    out.value = duration_value(Amount{1, false, true}, unit);
+    out.anchoring = Anchoring::None;
+    return !out.value.empty();
+  }
+  // "the following day", "the previous week": relative to the last date in the text.
+  bool from_previous = word == "following" || (the && (word == "previous" || word == "prior"));
+  std::optional<Date> anchor = from_previous ? ctx.previous_or_dct() : ctx.dct;
+  Unit period = reported_unit(unit);
+  if (!anchor) {
+    out.value = unit == Unit::Year ? "XXXX" : "";
+    return !out.value.empty();
+  }
+  Date shifted = shift(*anchor, unit, d);
+  if (!bounded(shifted)) return false;
+  out.value = period_value(shifted, period == Unit::Season ? Unit::Quarter : period);
+  if (unit == Unit::Weekend) out.value = period_value(shifted, Unit::Weekend);
+  out.anchoring = from_previous && ctx.previous ? Anchoring::Previous : Anchoring::Dct;
+  return !out.value.empty();
+}
+
+// "the weekend": this week's, or last week's when the clause is in the past.
+bool the_weekend(const Match& m, Context& ctx, Normalized& out) {
+  if (!ctx.dct) return false;
+  Date anchor = *ctx.dct;
+  Tense tense = ctx.tense_around(m.first, m.last);
+  if (tense == Tense::Past && iso_weekday(anchor) < 6) anchor -= date_duration(7);
+  out.value = period_value(anchor, Unit::Weekend);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "two days ago", "a year ago", "several years ago".
+bool ago(const Match& m, Context& ctx, Normalized& out) {
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok) return false;
+  Amount amount = amount_of(m);
+  if (amount.vague || !amount.found) {
+    out.value = "PAST_REF";
+    out.anchoring = Anchoring::None;
+    return true;
+  }
+  if (!ctx.dct) return false;
+  Unit unit = unit_of(unit_tok);
+  if (unit == Unit::Hour || unit == Unit::Minute || unit == Unit::Second) {
+    out.value = iso_string(*ctx.dct);
+    out.anchoring = Anchoring::Dct;
+    return true;
+  }
+  if (amount.value > 5000) return false;
+  Date shifted = shift(*ctx.dct, unit, -amount.value);
+  if (!bounded(shifted)) return false;
+  out.value = period_value(shifted, reported_unit(unit));
+  out.anchoring = Anchoring::Dct;
+  return !out.value.empty();
+}
+
+// "a year earlier", "two days later", "three weeks before": from the last date in the text.
+bool earlier_later(const Match& m, Context& ctx, Normalized& out) {
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok) return false;
+  Amount amount = amount_of(m);
+  if (!amount.found || amount.vague) return false;
+  std::optional<Date> anchor = ctx.previous_or_dct();
+  if (!anchor) return false;
+  bool back = m.has_literal("earlier") || m.has_literal("before");
+  Unit unit = unit_of(unit_tok);
+  if (amount.value > 5000) return false;
+  Date shifted = shift(*anchor, unit, back ? -amount.value : amount.value);
+  if (!bounded(shifted)) return false;
+  out.value = period_value(shifted, reported_unit(unit));
+  out.anchoring = ctx.previous ? Anchoring::Previous : Anchoring::Dct;
+  return !out.value.empty();
+}
+
+// "the next day", "the day before", "that day", "the same day".
+bool day_from_previous(const Match& m, Context& ctx, Normalized& out) {
+  std::optional<Date> anchor = ctx.previous_or_dct();
+  if (!anchor) return false;
+  int offset = 0;
+  if (m.has_literal("next") || m.has_literal("following") || m.has_literal("after")) offset = 1;
+  if (m.has_literal("before") || m.has_literal("previous") || m.has_literal("prior")) offset = -1;
+  out.value = iso_string(*anchor + date_duration(offset));
+  out.anchoring = ctx.previous ? Anchoring::Previous : Anchoring::Dct;
+  return true;
+}
+
+bool reference(const Match& m, Context&, Normalized& out) {
+  const Token* ref = m.by_class(TokenClass::Ref);
+  int code = ref ? lexv(ref, TokenClass::Ref) : 0;
+  if (!ref) {
+    if (m.has_literal("past")) code = 1;
+    if (m.has_literal("present")) code = 2;
+    if (m.has_literal("future")) code = 3;
+  }
+  if (code < 1 || code > 3) return false;
+  out.value = std::string(kRef[static_cast<std::size_t>(code)]);
+  out.anchoring = Anchoring::None;
+  return true;
+}
+
+// ---- durations ----------------------------------------------------------------------------
+
+// "two weeks", "90-day", "20 years", "a decade", "the past three months", "several months".
+bool duration(const Match& m, Context& ctx, Normalized& out) {
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok) return false;
+  Amount amount = amount_of(m);
+  if (!amount.found) return false;
+  if (!amount.vague && (amount.value <= 0 || amount.value > 100000)) return false;
+  // "one day" at the start of a story is a date-ish idiom, and "a day" after "once" is a set
+  const auto& toks = *ctx.tokens;
+  if (m.first > 0 && toks[m.first - 1].lex && (toks[m.first - 1].lex->word == "once" || toks[m.first - 1].lex->word == "twice" || toks[m.first - 1].lex->word == "times")) {
+    return false;
+  }
+  out.type = TimexType::Duration;
+  out.value = duration_value(amount, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  return !out.value.empty();
+}
+
+// "recent years", "recent weeks", "decades", "for years": an unknown stretch.
+bool vague_duration(const Match& m, Context&, Normalized& out) {
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok || !unit_tok->lex->plural) return false;
+  out.type = TimexType::Duration;
+  out.value = duration_value(Amount{0, true, true}, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  return !out.value.empty();
+}
+
+// ---- times --------------------------------------------------------------------------------
+
+// "3 p.m.", "10:30 a.m. EST", "15:30 GMT": on the DCT's day (a weekday next to it is merged
+// in later).
+bool clock(const Match& m, Context& ctx, Normalized& out) {
+  const Token* hour = m.element(0);
+  if (!hour || hour->kind != TokenKind::Number) return false;
+  int h = hour->number;
+  int minute = -1;
+  if (const Token* mt = m.by_class(TokenClass::Minute)) minute = mt->number;
+  bool pm = m.has_literal("pm") || m.has_literal("p");
+  bool am = m.has_literal("am") || m.has_literal("a");
+  bool zone = m.by_class(TokenClass::Zone) != nullptr;
+  if (!pm && !am && !zone && minute < 0) return false;
+  if (pm || am) {
+    if (h < 1 || h > 12) return false;
+    if (pm && h != 12) h += 12;
+    if (am && h == 12) h = 0;
+  } else if (h > 24) {
+    return false;
+  }
+  std::string day = ctx.dct ? iso_string(*ctx.dct) : "XXXX-XX-XX";
+  out.type = TimexType::Time;
+  out.value = minute >= 0 ? fmt::format("{}T{:02}:{:02}", day, h, minute) : fmt::format("{}T{:02}:00", day, h);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+bool noon_midnight(const Match& m, Context& ctx, Normalized& out) {
+  std::string day = ctx.dct ? iso_string(*ctx.dct) : "XXXX-XX-XX";
+  out.type = TimexType::Time;
+  out.value = day + (m.has_literal("midnight") ? "T24:00" : "T12:00");
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// ---- sets ---------------------------------------------------------------------------------
+
+// "every Monday", "each year", "every morning", "each July".
+bool every(const Match& m, Context&, Normalized& out) {
+  out.type = TimexType::Set;
+  out.anchoring = Anchoring::None;
+  int n = 1;
+  if (const Token* amount = m.by_class(TokenClass::NumWord)) n = lexv(amount, TokenClass::NumWord);
+  if (const Token* amount = m.by_class(TokenClass::Num)) n = amount->number;
+  if (m.has_literal("other")) n = 2;
+  if (const Token* wd = m.by_class(TokenClass::Weekday)) {
+    out.value = fmt::format("XXXX-WXX-{}", lexv(wd, TokenClass::Weekday));
+    if (const Token* part = m.by_class(TokenClass::PartOfDay)) {
+      out.value += "T" + std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+    }
+    return true;
+  }
+  if (const Token* mon = m.by_class(TokenClass::Month)) {
+    out.value = fmt::format("XXXX-{:02}", lexv(mon, TokenClass::Month));
+    return true;
+  }
+  if (const Token* part = m.by_class(TokenClass::PartOfDay)) {
+    out.value = "XXXX-XX-XXT" + std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+    return true;
+  }
+  if (const Token* s = m.by_class(TokenClass::Season)) {
+    out.value = "XXXX-" + std::string(kSeason[static_cast<std::size_t>(lexv(s, TokenClass::Season))]);
+    return true;
+  }
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok) return false;
+  out.value = duration_value(Amount{n, false, true}, unit_of(unit_tok));
+  return !out.value.empty();
+}
+
+// "daily", "weekly", "annually".
+bool set_word(const Match& m, Context&, Normalized& out) {
+  const Token* w = m.by_class(TokenClass::SetWord);
+  if (!w) return false;
+  out.type = TimexType::Set;
+  out.anchoring = Anchoring::None;
+  out.value = duration_value(Amount{1, false, true}, static_cast<Unit>(lexv(w, TokenClass::SetWord)));
+  return !out.value.empty();
+}
+
+struct Named {
+  std::string_view name;
+  Normalizer fn;
+};
+
+constexpr Named kNormalizers[] = {
+    {"month_day_year", month_day_year},
+    {"month_day", month_day},
+    {"month_year", month_year},
+    {"month_alone", month_alone},
+    {"month_relative", month_relative},
+    {"year_alone", year_alone},
+    {"iso_date", iso_date},
+    {"numeric_mdy", numeric_mdy},
+    {"numeric_md", numeric_md},
+    {"decade", decade},
+    {"century", century},
+    {"quarter", quarter},
+    {"half", half},
+    {"season", season},
+    {"fiscal_year", fiscal_year},
+    {"day_relative", day_relative},
+    {"part_of_day", part_of_day},
+    {"weekday", weekday},
+    {"relative_period", relative_period},
+    {"the_weekend", the_weekend},
+    {"ago", ago},
+    {"earlier_later", earlier_later},
+    {"day_from_previous", day_from_previous},
+    {"reference", reference},
+    {"duration", duration},
+    {"vague_duration", vague_duration},
+    {"clock", clock},
+    {"noon_midnight", noon_midnight},
+    {"every", every},
+    {"set_word", set_word},
+};
+
+}  // namespace
+
+Normalizer find_normalizer(std::string_view name) {
+  for (const auto& n : kNormalizers) {
+    if (n.name == name) return n.fn;
+  }
+  return nullptr;
+}
+
+Tense Context::tense_around(std::size_t first, std::size_t last) const {
+  const auto& toks = *tokens;
+  constexpr std::size_t kWindow = 14;
+  auto cue = [&](const Token& t) -> Tense {
+    if (t.is(TokenClass::FutureCue)) return Tense::Future;
+    if (t.is(TokenClass::PastCue)) return Tense::Past;
+    // A past-tense verb: a lower-case word ending in "ed" ("announced", "reported").
+    if (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
+        text[t.end - 2] == 'e' && !t.lex) {
+      return Tense::Past;
+    }
+    return Tense::Unknown;
+  };
+  // Look both ways, nearest first; a sentence start ends the search backwards.
+  std::size_t back = first;
+  std::size_t fwd = last;
+  for (std::size_t step = 0; step < kWindow; ++step) {
+    if (back > 0 && !toks[back].sentence_start) {
+      --back;
+      Tense t = cue(toks[back]);
+      if (t != Tense::Unknown) return t;
+    }
+    if (fwd < toks.size() && !toks[fwd].sentence_start) {
+      Tense t = cue(toks[fwd]);
+      if (t != Tense::Unknown) return t;
+      ++fwd;
+    }
+  }
+  return Tense::Unknown;
+}
+
+}  // namespace dateline::timex

@@ -1,0 +1,47 @@
+#pragma once
+// Normalization: each pattern names a function that turns its match into a TIMEX3 value.
+
+#include "timex/grammar.h"
+
+#include <dateline/time_value.h>
+#include <dateline/timex.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace dateline::timex {
+
+enum class Tense { Unknown, Past, Future };
+
+// What a normalizer may look at besides its match.
+struct Context {
+  std::string_view text;
+  const std::vector<Token>* tokens = nullptr;
+  std::optional<Date> dct;
+  // The last date resolved in the text, for "the next day" and "a year earlier".
+  std::optional<Date> previous;
+
+  // The tense of the clause around tokens [first, last): the nearest tense cue in the
+  // sentence ("will", "said", a past participle ...).
+  Tense tense_around(std::size_t first, std::size_t last) const;
+  // The anchor for expressions relative to the previous time ("the next day"): the last
+  // date in the text, else the DCT.
+  std::optional<Date> previous_or_dct() const { return previous ? previous : dct; }
+};
+
+struct Normalized {
+  TimexType type = TimexType::Date;
+  std::string value;
+  Mod mod = Mod::None;
+  Anchoring anchoring = Anchoring::Absolute;
+  // Tokens to drop from the match's ends (e.g. a cue word the pattern needed but the span
+  // must not include).
+  std::size_t trim_front = 0;
+  std::size_t trim_back = 0;
+};
+
+// The normalizer a pattern names in the table; nullptr when there is none by that name.
+Normalizer find_normalizer(std::string_view name);
+
+}  // namespace dateline::timex

@@ -1,0 +1,77 @@
+#pragma once
+// Tokens of the time-expression tagger: one pass over the text makes them, and patterns
+// match over their classes, never over raw characters.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace dateline::timex {
+
+struct LexEntry;
+
+// Token classes. Word classes come from the lexicon (timex_lexicon.tsv); number classes from
+// the shape of a digit run. A token can be in several classes ("may" is a MONTH and a modal).
+enum class TokenClass : std::uint8_t {
+  // lexicon classes
+  Month,
+  Weekday,
+  NumWord,    // "two", "twenty"
+  OrdWord,    // "third"
+  Unit,       // "day", "weeks", "fortnight"
+  Season,
+  PartOfDay,  // "morning"
+  Direction,  // last/next/this/past/coming
+  Position,   // early/mid/late/end/beginning
+  DayRel,     // yesterday/today/tomorrow
+  Ref,        // now, recently, currently
+  Vague,      // several, few, some, many, recent
+  Approx,     // about, nearly, more than ... (a mod)
+  SetWord,    // daily, weekly, annually
+  Every,      // every, each, per
+  MonthCue,   // words that make a bare ambiguous month name a month: in, since, until ...
+  FutureCue,  // will, shall, next, expected, scheduled ...
+  PastCue,    // said, was, ago, last ...
+  Zone,       // EST, GMT, UTC ...
+  Fraction,   // half, quarter (as an amount)
+  Masthead,   // Times, Telegraph ...: "Sunday Times" is a newspaper, not a day
+  // number classes, from the digits
+  Num,        // any plain integer
+  DayNum,     // 1..31, one or two digits
+  MonthNum,   // 1..12, one or two digits
+  Year4,      // four digits 1000..2199
+  Year2,      // two digits (for '98 and 9/17/25)
+  Hour,       // 0..24, one or two digits
+  Minute,     // two digits 00..59
+  OrdNum,     // 17th, 1st
+  DecadeNum,  // 1990s, 90s
+  Count,
+};
+
+constexpr std::uint64_t bit(TokenClass c) { return std::uint64_t{1} << static_cast<unsigned>(c); }
+
+enum class TokenKind : std::uint8_t { Word, Number, Punct };
+
+struct Token {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  TokenKind kind = TokenKind::Word;
+  bool space_before = false;   // whitespace between this token and the previous one
+  bool capitalized = false;    // first letter upper case
+  bool all_caps = false;
+  bool sentence_start = false;  // first token of a sentence (after . ! ? or a line break)
+  std::uint64_t classes = 0;   // TokenClass bits
+  std::int32_t number = -1;    // value of a digit run (or the ordinal/decade number)
+  std::uint8_t digits = 0;     // how many digits a Number token has
+  const LexEntry* lex = nullptr;  // lexicon entry for words (and punctuation literals)
+
+  bool is(TokenClass c) const { return (classes & bit(c)) != 0; }
+};
+
+// Splits text into word, number and punctuation tokens in one pass. Letters and digits are
+// split apart ("3pm" → 3, pm) except ordinals and decades ("17th", "1990s"); hyphens, slashes,
+// colons and dots are tokens of their own. `out` is reused across calls.
+class Lexicon;
+void tokenize(std::string_view text, const Lexicon& lexicon, std::vector<Token>& out);
+
+}  // namespace dateline::timex
