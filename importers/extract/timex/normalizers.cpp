@@ -20,6 +20,8 @@ constexpr std::array<std::string_view, 5> kSeason = {"", "SP", "SU", "FA", "WI"}
 constexpr std::array<int, 5> kSeasonFirstMonth = {0, 3, 6, 9, 12};
 constexpr std::array<std::string_view, 4> kRef = {"", "PAST_REF", "PRESENT_REF", "FUTURE_REF"};
 
+bool is_literal(const Token& t, std::string_view word) { return t.lex && t.lex->word == word; }
+
 int lexv(const Token* t, TokenClass c) { return t && t->lex ? t->lex->value(c) : 0; }
 
 Unit unit_of(const Token* t) { return static_cast<Unit>(lexv(t, TokenClass::Unit)); }
@@ -53,6 +55,7 @@ struct Amount {
 Amount amount_of(const Match& m) {
   Amount a;
   int total = 0;
+  bool article = false;
   for (std::size_t i = m.first; i < m.last; ++i) {
     const Token& t = m.token(i);
     if (t.kind == TokenKind::Number && t.is(TokenClass::Num)) {
@@ -70,10 +73,12 @@ Amount amount_of(const Match& m) {
         total = 2;
       }
     } else if (t.lex && (t.lex->word == "a" || t.lex->word == "an") && !a.found) {
-      total = 1;
-      a.found = true;
-      // "a few" is vague: keep looking
+      article = true;  // "a year" is one; "a five-year" is five; "a few" is vague
     }
+  }
+  if (!a.found && article) {
+    total = 1;
+    a.found = true;
   }
   a.value = total;
   if (a.vague) a.value = 0;
@@ -126,7 +131,9 @@ int infer_year(Date dct, int month, int day, Tense tense) {
   int y = dct.year();
   int here = dct.month() * 32 + (day ? static_cast<int>(dct.day()) : 0);
   int there = month * 32 + day;
-  if (tense == Tense::Past) return there > here ? y - 1 : y;
+  // A past-tense clause can still name a date just ahead ("said it would pay on Dec. 15"):
+  // only a month well after the DCT is taken as last year's.
+  if (tense == Tense::Past) return month > static_cast<int>(dct.month()) + 1 ? y - 1 : y;
   if (tense == Tense::Future) return there < here ? y + 1 : y;
   int diff = month - static_cast<int>(dct.month());
   if (diff > 6) return y - 1;
@@ -184,10 +191,6 @@ bool month_alone(const Match& m, Context& ctx, Normalized& out) {
   const Token* month = m.by_class(TokenClass::Month);
   if (!month) return false;
   if (!month->capitalized) return false;
-  if (month->lex->word.size() <= 4 && month->lex->word != "june" && month->lex->word != "july") {
-    // abbreviations alone ("Jan", "Dec") are names more often than months
-    return false;
-  }
   if (month->lex->ambiguous && !previous_is(ctx, m.first, TokenClass::MonthCue)) return false;
   int mon = lexv(month, TokenClass::Month);
   if (!ctx.dct) {
@@ -552,6 +555,9 @@ bool ago(const Match& m, Context& ctx, Normalized& out) {
   Date shifted = shift(*ctx.dct, unit, -amount.value);
   if (!bounded(shifted)) return false;
   out.value = period_value(shifted, reported_unit(unit));
+  if (unit == Unit::Year && ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+    out.value = period_value(shift(*ctx.previous_start, unit, -amount.value), Unit::Quarter);
+  }
   out.anchoring = Anchoring::Dct;
   return !out.value.empty();
 }
@@ -570,6 +576,9 @@ bool earlier_later(const Match& m, Context& ctx, Normalized& out) {
   Date shifted = shift(*anchor, unit, back ? -amount.value : amount.value);
   if (!bounded(shifted)) return false;
   out.value = period_value(shifted, reported_unit(unit));
+  if (unit == Unit::Year && ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+    out.value = period_value(shift(*ctx.previous_start, unit, back ? -amount.value : amount.value), Unit::Quarter);
+  }
   out.anchoring = ctx.previous ? Anchoring::Previous : Anchoring::Dct;
   return !out.value.empty();
 }
@@ -586,13 +595,31 @@ bool day_from_previous(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// "the year" in news means the DCT's year ("for the year ended Sept. 30").
+bool the_year(const Match&, Context& ctx, Normalized& out) {
+  if (!ctx.dct) return false;
+  out.value = period_value(*ctx.dct, Unit::Year);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "the year-ago quarter", "the year-earlier period": the last quarter named, a year back.
+bool year_ago_quarter(const Match&, Context& ctx, Normalized& out) {
+  std::optional<Date> start = ctx.previous_granularity == Granularity::Quarter ? ctx.previous_start : std::nullopt;
+  if (!start && ctx.dct) start = shift(*ctx.dct, Unit::Quarter, -1);
+  if (!start) return false;
+  out.value = period_value(shift(*start, Unit::Year, -1), Unit::Quarter);
+  out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
+  return true;
+}
+
 bool reference(const Match& m, Context&, Normalized& out) {
   const Token* ref = m.by_class(TokenClass::Ref);
   int code = ref ? lexv(ref, TokenClass::Ref) : 0;
   if (!ref) {
     if (m.has_literal("past")) code = 1;
     if (m.has_literal("present")) code = 2;
-    if (m.has_literal("future")) code = 3;
+    if (m.has_literal("future") || m.has_literal("term")) code = 3;
   }
   if (code < 1 || code > 3) return false;
   out.value = std::string(kRef[static_cast<std::size_t>(code)]);
@@ -611,8 +638,17 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   if (!amount.vague && (amount.value <= 0 || amount.value > 100000)) return false;
   // "one day" at the start of a story is a date-ish idiom, and "a day" after "once" is a set
   const auto& toks = *ctx.tokens;
-  if (m.first > 0 && toks[m.first - 1].lex && (toks[m.first - 1].lex->word == "once" || toks[m.first - 1].lex->word == "twice" || toks[m.first - 1].lex->word == "times")) {
-    return false;
+  if (m.first > 0 && (is_literal(toks[m.first - 1], "once") || is_literal(toks[m.first - 1], "twice") ||
+                      is_literal(toks[m.first - 1], "times"))) {
+    return false;  // "twice a year" is a frequency
+  }
+  // "a 6-year-old" is an age, not a stretch of time.
+  if (m.last + 1 < toks.size() && is_literal(toks[m.last], "-") && is_literal(toks[m.last + 1], "old")) return false;
+  if (m.last < toks.size() && is_literal(toks[m.last], "old")) return false;
+  // "a two-year term": the article belongs to the noun phrase, not to the duration.
+  if (amount.value != 1 || amount.vague) {
+    const Token& first = m.token(m.first);
+    if (is_literal(first, "a") || is_literal(first, "an")) out.trim_front = 1;
   }
   out.type = TimexType::Duration;
   out.value = duration_value(amount, unit_of(unit_tok));
@@ -741,6 +777,8 @@ constexpr Named kNormalizers[] = {
     {"earlier_later", earlier_later},
     {"day_from_previous", day_from_previous},
     {"reference", reference},
+    {"the_year", the_year},
+    {"year_ago_quarter", year_ago_quarter},
     {"duration", duration},
     {"vague_duration", vague_duration},
     {"clock", clock},

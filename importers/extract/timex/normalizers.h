@@ -21,6 +21,10 @@ struct Context {
   std::optional<Date> dct;
   // The last date resolved in the text, for "the next day" and "a year earlier".
   std::optional<Date> previous;
+  // The last dated expression's granularity and start: "a year earlier" after "the third
+  // quarter" is the same quarter a year before (earnings-report style).
+  Granularity previous_granularity = Granularity::None;
+  std::optional<Date> previous_start;
 
   // The tense of the clause around tokens [first, last): the nearest tense cue in the
   // sentence ("will", "said", a past participle ...).

@@ -95,6 +95,40 @@ void add_range_ends(std::vector<Found>& found, const std::vector<Token>& tokens)
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.first < b.first; });
 }
 
+// A pattern's optional "." or "," may have taken the sentence's punctuation: "in September."
+// keeps the full stop only after an abbreviation inside the sentence ("Sept. 17").
+void trim_trailing_punctuation(Found& f, const std::vector<Token>& tokens) {
+  while (f.last > f.first + 1) {
+    const Token& t = tokens[f.last - 1];
+    if (is_word(t, ",")) {
+      --f.last;
+      continue;
+    }
+    bool sentence_end = f.last >= tokens.size() || tokens[f.last].sentence_start;
+    if (is_word(t, ".") && sentence_end) {
+      --f.last;
+      continue;
+    }
+    break;
+  }
+}
+
+// Dates later expressions may be anchored to ("the next day", "a year earlier").
+void remember_anchor(const Found& f, Context& ctx) {
+  if (f.value.type != TimexType::Date || f.value.value.empty() || f.value.value[0] == 'X' ||
+      f.value.value[0] == 'P') {
+    return;
+  }
+  try {
+    TimeValue v = parse_time_value(f.value.value, f.value.type);
+    if (!v.earliest) return;
+    if (v.granularity >= Granularity::Month) ctx.previous = v.earliest;
+    ctx.previous_granularity = v.granularity;
+    ctx.previous_start = v.earliest;
+  } catch (const ValueError&) {
+  }
+}
+
 }  // namespace
 
 std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) {
@@ -122,14 +156,8 @@ std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) 
       Normalized n;
       if (!m.pattern->normalize(m, ctx, n)) continue;
       Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n)};
-      if (f.value.type == TimexType::Date && f.value.value.size() >= 4 && f.value.value[0] != 'X' &&
-          f.value.value[0] != 'P') {
-        try {
-          TimeValue v = parse_time_value(f.value.value, f.value.type);
-          if (v.granularity >= Granularity::Month && v.earliest) ctx.previous = v.earliest;
-        } catch (const ValueError&) {
-        }
-      }
+      trim_trailing_punctuation(f, tokens);
+      remember_anchor(f, ctx);
       found.push_back(std::move(f));
       i = m.last;
       taken = true;

@@ -104,8 +104,9 @@ void tokenize(std::string_view text, const Lexicon& lexicon, std::vector<Token>&
           if (d == 0xE2 && j + 2 < n && s[j + 1] == 0x80 && (s[j + 2] >= 0x90 && s[j + 2] <= 0x9F)) break;
           if (d == 0xC2 && j + 1 < n && (s[j + 1] == 0xA0 || s[j + 1] == 0xAB || s[j + 1] == 0xBB)) break;
           ++j;
-        } else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]) && j > i) {
-          ++j;
+        } else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]) && j > i &&
+                   !((s[j + 1] | 0x20) == 's' && (j + 2 >= n || !is_alpha(s[j + 2])))) {
+          ++j;  // "o'clock", "won't"; a possessive "'s" is a token of its own
         } else {
           break;
         }
