@@ -63,7 +63,7 @@ Amount amount_of(const Match& m) {
       a.found = true;
     } else if (t.is(TokenClass::NumWord)) {
       int v = lexv(&t, TokenClass::NumWord);
-      total = v == 100 ? (total == 0 ? 100 : total * 100) : total + v;
+      total = (v == 100 || v == 1000) ? (total == 0 ? v : total * v) : total + v;
       a.found = true;
     } else if (t.is(TokenClass::Vague) && !a.found) {
       a.vague = true;
@@ -344,10 +344,91 @@ bool quarter(const Match& m, Context& ctx, Normalized& out) {
   int dct_quarter = (ctx.dct->month() - 1) / 3 + 1;
   Tense tense = ctx.tense_around(m.first, m.last);
   if (tense == Tense::Past && n > dct_quarter) y -= 1;
-  if (tense == Tense::Future && n < dct_quarter) y += 1;
-  (void)first_month;
+  (void)first_month;  // a future-tense quarter in news is this year's ("expects third-quarter profit")
   out.value = fmt::format("{:04}-Q{}", y, n);
   out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "the quarter", "the latest quarter", "that quarter": the quarter last named, else the one
+// the DCT's quarter follows (results are reported after a quarter ends).
+bool the_quarter(const Match& m, Context& ctx, Normalized& out) {
+  if ((m.has_literal("current") || m.has_literal("this")) && ctx.dct) {
+    out.value = period_value(*ctx.dct, Unit::Quarter);
+    out.anchoring = Anchoring::Dct;
+    return true;
+  }
+  if (const Token* y = m.by_class(TokenClass::Year4)) {
+    int n = ctx.previous_granularity == Granularity::Quarter && ctx.previous_start
+                ? (ctx.previous_start->month() - 1) / 3 + 1
+                : 0;
+    if (const Token* ord = m.by_class(TokenClass::OrdWord)) n = lexv(ord, TokenClass::OrdWord);
+    if (n < 1 || n > 4) return false;
+    out.value = fmt::format("{:04}-Q{}", y->number, n);
+    return true;
+  }
+  if (ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+    out.value = period_value(*ctx.previous_start, Unit::Quarter);
+    out.anchoring = Anchoring::Previous;
+    return true;
+  }
+  if (!ctx.dct) return false;
+  Tense tense = ctx.tense_around(m.first, m.last);
+  out.value = period_value(tense == Tense::Future ? *ctx.dct : shift(*ctx.dct, Unit::Quarter, -1), Unit::Quarter);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "that year", "the same month": the period of the last date named.
+bool that_period(const Match& m, Context& ctx, Normalized& out) {
+  out.anchors_later = false;
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok || unit_tok->lex->plural || !ctx.previous_start) return false;
+  Unit unit = unit_of(unit_tok);
+  if (unit != Unit::Year && unit != Unit::Month && unit != Unit::Week && unit != Unit::Quarter) return false;
+  out.value = period_value(*ctx.previous_start, unit);
+  out.anchoring = Anchoring::Previous;
+  return !out.value.empty();
+}
+
+// Years said in words, as broadcast transcripts write them: "nineteen ninety-six", "the year
+// two thousand", "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+bool spoken_year(const Match& m, Context&, Normalized& out) {
+  int century = 0;
+  int rest = 0;
+  bool thousand = false;
+  bool in_year = false;
+  for (std::size_t i = m.first; i < m.last; ++i) {
+    const Token& t = m.token(i);
+    if (!t.is(TokenClass::NumWord)) continue;
+    int v = lexv(&t, TokenClass::NumWord);
+    if (!in_year) {
+      if (v == 2 && i + 1 < m.last && is_literal(m.token(i + 1), "thousand")) {
+        century = 20;
+        thousand = true;
+        ++i;
+      } else if (v >= 10 && v <= 20) {
+        century = v;
+      } else {
+        continue;
+      }
+      in_year = true;
+    } else if (v == 1000) {
+      continue;
+    } else {
+      rest += v;
+    }
+  }
+  if (!century || rest > 99) return false;
+  int year = thousand ? 2000 + rest : century * 100 + rest;
+  if (!thousand && rest < 10) return false;  // "nineteen five" is not how years are said
+  if (const Token* mon = m.by_class(TokenClass::Month)) {
+    out.value = fmt::format("{:04}-{:02}", year, lexv(mon, TokenClass::Month));
+  } else if (const Token* s = m.by_class(TokenClass::Season)) {
+    out.value = fmt::format("{:04}-{}", year, kSeason[static_cast<std::size_t>(lexv(s, TokenClass::Season))]);
+  } else {
+    out.value = fmt::format("{:04}", year);
+  }
   return true;
 }
 
@@ -518,6 +599,11 @@ bool relative_period(const Match& m, Context& ctx, Normalized& out) {
   Date shifted = shift(*anchor, unit, d);
   if (!bounded(shifted)) return false;
   out.value = period_value(shifted, period == Unit::Season ? Unit::Quarter : period);
+  if (unit == Unit::Year && d < 0 && ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+    // results "up from last year" after a quarter compare with the year-ago quarter
+    out.value = period_value(shift(*ctx.previous_start, Unit::Year, d), Unit::Quarter);
+    out.anchors_later = false;
+  }
   if (unit == Unit::Weekend) out.value = period_value(shifted, Unit::Weekend);
   out.anchoring = from_previous && ctx.previous ? Anchoring::Previous : Anchoring::Dct;
   return !out.value.empty();
@@ -536,6 +622,7 @@ bool the_weekend(const Match& m, Context& ctx, Normalized& out) {
 
 // "two days ago", "a year ago", "several years ago".
 bool ago(const Match& m, Context& ctx, Normalized& out) {
+  out.anchors_later = false;
   const Token* unit_tok = m.by_class(TokenClass::Unit);
   if (!unit_tok) return false;
   Amount amount = amount_of(m);
@@ -564,6 +651,7 @@ bool ago(const Match& m, Context& ctx, Normalized& out) {
 
 // "a year earlier", "two days later", "three weeks before": from the last date in the text.
 bool earlier_later(const Match& m, Context& ctx, Normalized& out) {
+  out.anchors_later = false;
   const Token* unit_tok = m.by_class(TokenClass::Unit);
   if (!unit_tok) return false;
   Amount amount = amount_of(m);
@@ -605,6 +693,7 @@ bool the_year(const Match&, Context& ctx, Normalized& out) {
 
 // "the year-ago quarter", "the year-earlier period": the last quarter named, a year back.
 bool year_ago_quarter(const Match&, Context& ctx, Normalized& out) {
+  out.anchors_later = false;
   std::optional<Date> start = ctx.previous_granularity == Granularity::Quarter ? ctx.previous_start : std::nullopt;
   if (!start && ctx.dct) start = shift(*ctx.dct, Unit::Quarter, -1);
   if (!start) return false;
@@ -642,9 +731,14 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
                       is_literal(toks[m.first - 1], "times"))) {
     return false;  // "twice a year" is a frequency
   }
+  // "the 1988 second quarter", "1988 period": a year, not an amount.
+  for (std::size_t i = m.first; i < m.last; ++i) {
+    if (m.token(i).is(TokenClass::Year4) && !unit_tok->lex->plural) return false;
+  }
   // "a 6-year-old" is an age, not a stretch of time.
-  if (m.last + 1 < toks.size() && is_literal(toks[m.last], "-") && is_literal(toks[m.last + 1], "old")) return false;
-  if (m.last < toks.size() && is_literal(toks[m.last], "old")) return false;
+  auto old_at = [&](std::size_t i) { return i < toks.size() && ctx.text.substr(toks[i].begin, toks[i].end - toks[i].begin) == "old"; };
+  if (m.last < toks.size() && is_literal(toks[m.last], "-") && old_at(m.last + 1)) return false;
+  if (old_at(m.last)) return false;
   // "a two-year term": the article belongs to the noun phrase, not to the duration.
   if (amount.value != 1 || amount.vague) {
     const Token& first = m.token(m.first);
@@ -766,6 +860,9 @@ constexpr Named kNormalizers[] = {
     {"century", century},
     {"quarter", quarter},
     {"half", half},
+    {"the_quarter", the_quarter},
+    {"that_period", that_period},
+    {"spoken_year", spoken_year},
     {"season", season},
     {"fiscal_year", fiscal_year},
     {"day_relative", day_relative},
@@ -798,7 +895,7 @@ Normalizer find_normalizer(std::string_view name) {
 
 Tense Context::tense_around(std::size_t first, std::size_t last) const {
   const auto& toks = *tokens;
-  constexpr std::size_t kWindow = 14;
+  auto word_is = [&](std::size_t i, std::string_view w) { return i < toks.size() && is_literal(toks[i], w); };
   auto cue = [&](const Token& t) -> Tense {
     if (t.is(TokenClass::FutureCue)) return Tense::Future;
     if (t.is(TokenClass::PastCue)) return Tense::Past;
@@ -809,20 +906,24 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     }
     return Tense::Unknown;
   };
-  // Look both ways, nearest first; a sentence start ends the search backwards.
-  std::size_t back = first;
-  std::size_t fwd = last;
-  for (std::size_t step = 0; step < kWindow; ++step) {
-    if (back > 0 && !toks[back].sentence_start) {
-      --back;
-      Tense t = cue(toks[back]);
-      if (t != Tense::Unknown) return t;
-    }
-    if (fwd < toks.size() && !toks[fwd].sentence_start) {
-      Tense t = cue(toks[fwd]);
-      if (t != Tense::Unknown) return t;
-      ++fwd;
-    }
+  // "Wednesday's ruling" names a day whose event is reported: the past.
+  if (last + 1 < toks.size() && word_is(last, "'") && word_is(last + 1, "s")) return Tense::Past;
+  // "as soon as Tuesday", "as early as Monday": ahead.
+  if (first >= 3 && word_is(first - 1, "as") && (word_is(first - 2, "soon") || word_is(first - 2, "early"))) {
+    return Tense::Future;
+  }
+  // The verb that governs a time adjunct mostly comes before it: look back through the
+  // clause first, then ahead.
+  constexpr std::size_t kBack = 12;
+  constexpr std::size_t kAhead = 8;
+  for (std::size_t i = first, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start; ++steps) {
+    --i;
+    Tense t = cue(toks[i]);
+    if (t != Tense::Unknown) return t;
+  }
+  for (std::size_t i = last, steps = 0; i < toks.size() && steps < kAhead && !toks[i].sentence_start; ++i, ++steps) {
+    Tense t = cue(toks[i]);
+    if (t != Tense::Unknown) return t;
   }
   return Tense::Unknown;
 }

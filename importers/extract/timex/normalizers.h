@@ -43,6 +43,10 @@ struct Normalized {
   // must not include).
   std::size_t trim_front = 0;
   std::size_t trim_back = 0;
+  // Whether later expressions may anchor to this one. A date reached by shifting ("a year
+  // earlier") is not: "the latest quarter ... a year earlier ... a year earlier" must not
+  // walk back a year each time.
+  bool anchors_later = true;
 };
 
 // The normalizer a pattern names in the table; nullptr when there is none by that name.

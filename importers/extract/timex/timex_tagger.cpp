@@ -37,7 +37,9 @@ void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tok
     if (i + 1 < found.size()) {
       Found& g = found[i + 1];
       std::size_t gap = g.first - f.last;
-      bool comma_or_on = gap == 0 || (gap == 1 && (is_word(tokens[f.last], ",") || is_word(tokens[f.last], "on")));
+      // "10 p.m. Wednesday": the full stop of "p.m." may have been trimmed as a sentence end.
+      bool comma_or_on = gap == 0 || (gap == 1 && (is_word(tokens[f.last], ",") || is_word(tokens[f.last], "on") ||
+                                                   is_word(tokens[f.last], ".")));
       bool f_clock = f.value.type == TimexType::Time && f.value.value.size() > 11 && f.value.value[11] >= '0' &&
                      f.value.value[11] <= '9';
       bool g_day = g.value.type == TimexType::Date && g.value.value.size() == 10;
@@ -115,7 +117,7 @@ void trim_trailing_punctuation(Found& f, const std::vector<Token>& tokens) {
 
 // Dates later expressions may be anchored to ("the next day", "a year earlier").
 void remember_anchor(const Found& f, Context& ctx) {
-  if (f.value.type != TimexType::Date || f.value.value.empty() || f.value.value[0] == 'X' ||
+  if (!f.value.anchors_later || f.value.type != TimexType::Date || f.value.value.empty() || f.value.value[0] == 'X' ||
       f.value.value[0] == 'P') {
     return;
   }
