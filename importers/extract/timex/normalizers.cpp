@@ -133,7 +133,7 @@ int infer_year(Date dct, int month, int day, Tense tense) {
   int there = month * 32 + day;
   // A past-tense clause can still name a date just ahead ("said it would pay on Dec. 15"):
   // only a month well after the DCT is taken as last year's.
-  if (tense == Tense::Past) return month > static_cast<int>(dct.month()) + 1 ? y - 1 : y;
+  if (tense == Tense::Past) return month > static_cast<int>(dct.month()) + 3 ? y - 1 : y;
   if (tense == Tense::Future) return there < here ? y + 1 : y;
   int diff = month - static_cast<int>(dct.month());
   if (diff > 6) return y - 1;
@@ -895,7 +895,13 @@ Normalizer find_normalizer(std::string_view name) {
 
 Tense Context::tense_around(std::size_t first, std::size_t last) const {
   const auto& toks = *tokens;
-  auto word_is = [&](std::size_t i, std::string_view w) { return i < toks.size() && is_literal(toks[i], w); };
+  auto word_is = [&](std::size_t i, std::string_view w) {
+    if (i >= toks.size() || toks[i].end - toks[i].begin != w.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      if ((text[toks[i].begin + k] | 0x20) != w[k]) return false;
+    }
+    return true;
+  };
   auto cue = [&](const Token& t) -> Tense {
     if (t.is(TokenClass::FutureCue)) return Tense::Future;
     if (t.is(TokenClass::PastCue)) return Tense::Past;
