@@ -735,6 +735,8 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   for (std::size_t i = m.first; i < m.last; ++i) {
     if (m.token(i).is(TokenClass::Year4) && !unit_tok->lex->plural) return false;
   }
+  // "three-quarters of its food" is a fraction.
+  if (unit_of(unit_tok) == Unit::Quarter && m.last < toks.size() && is_literal(toks[m.last], "of")) return false;
   // "a 6-year-old" is an age, not a stretch of time.
   auto old_at = [&](std::size_t i) { return i < toks.size() && ctx.text.substr(toks[i].begin, toks[i].end - toks[i].begin) == "old"; };
   if (m.last < toks.size() && is_literal(toks[m.last], "-") && old_at(m.last + 1)) return false;
