@@ -326,6 +326,12 @@ int quarter_number(const Match& m) {
 bool quarter(const Match& m, Context& ctx, Normalized& out) {
   int n = quarter_number(m);
   if (n < 1 || n > 4) return false;
+  // "the third-quarter loss": the adjective, not the article, is the expression.
+  if (is_literal(m.token(m.first), "the")) {
+    for (std::size_t i = m.first + 1; i + 1 < m.last; ++i) {
+      if (is_literal(m.token(i), "-") && !m.token(i).space_before) out.trim_front = 1;
+    }
+  }
   if (const Token* y = m.by_class(TokenClass::Year4)) {
     out.value = fmt::format("{:04}-Q{}", y->number, n);
     return true;
@@ -742,9 +748,12 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   if (m.last < toks.size() && is_literal(toks[m.last], "-") && old_at(m.last + 1)) return false;
   if (old_at(m.last)) return false;
   // "a two-year term": the article belongs to the noun phrase, not to the duration.
-  if (amount.value != 1 || amount.vague) {
+  if (m.last - m.first > 2) {
     const Token& first = m.token(m.first);
-    if (is_literal(first, "a") || is_literal(first, "an")) out.trim_front = 1;
+    const Token& second = m.token(m.first + 1);
+    int scale = second.is(TokenClass::NumWord) ? lexv(&second, TokenClass::NumWord) : 0;
+    bool counted = second.is(TokenClass::Num) || (scale > 0 && scale != 100 && scale != 1000 && scale != 12);
+    if ((is_literal(first, "a") || is_literal(first, "an")) && counted) out.trim_front = 1;
   }
   out.type = TimexType::Duration;
   out.value = duration_value(amount, unit_of(unit_tok));

@@ -177,7 +177,12 @@ std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) 
   for (Found& f : found) {
     // Modifiers before the expression join it: "the end of 2024", "about three years".
     std::size_t start = f.first;
-    if (const auto* mod = grammar.modifier_before(tokens, f.first, floor, f.value.type, start)) {
+    const auto* mod = grammar.modifier_before(tokens, f.first, floor, f.value.type, start);
+    // "Earlier Friday", "late Monday": news uses these as adverbs of the clause; TimeML leaves
+    // them outside a day.
+    bool day_level = f.value.value.size() >= 10 && f.value.value[4] == '-' && f.value.value[7] == '-';
+    if (mod && day_level && (mod->mod == Mod::Start || mod->mod == Mod::End || mod->mod == Mod::Mid)) mod = nullptr;
+    if (mod) {
       f.first = start;
       if (f.value.mod == Mod::None) f.value.mod = mod->mod;
     }
