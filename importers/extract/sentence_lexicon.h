@@ -1,0 +1,31 @@
+#pragma once
+// The sentence splitter's language data: abbreviations (abbreviations.tsv) and the words that
+// usually open a sentence (sentence_starters.tsv). Built once, immutable, shared by all threads.
+
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dateline::sentence {
+
+// How an abbreviation's full stop behaves (abbreviations.tsv explains each).
+enum class AbbreviationKind { Prefix, Final, Number };
+
+class SentenceLexicon {
+ public:
+  static const SentenceLexicon& instance();
+
+  // `word` is the word with its final stop, as written: "U.S.", "Mr.", "No.".
+  std::optional<AbbreviationKind> abbreviation(std::string_view word) const;
+  // `word` as written, capitalized: "The", "He".
+  bool is_sentence_starter(std::string_view word) const { return starters_.contains(word); }
+
+ private:
+  SentenceLexicon();
+
+  std::unordered_map<std::string_view, AbbreviationKind> abbreviations_;
+  std::unordered_set<std::string_view> starters_;
+};
+
+}  // namespace dateline::sentence
