@@ -10,7 +10,7 @@
 namespace dateline::timex {
 
 const Token* Match::by_class(TokenClass c, int nth) const {
-  for (std::size_t e = 0; e < token_of.size(); ++e) {
+  for (std::size_t e = 0; e < elements; ++e) {
     if (token_of[e] < 0) continue;
     const Alternative& alt = pattern->elements[e].alternatives[static_cast<std::size_t>(alt_of[e])];
     if (alt.is_class && alt.cls == c && nth-- == 0) return &(*tokens)[static_cast<std::size_t>(token_of[e])];
@@ -19,12 +19,12 @@ const Token* Match::by_class(TokenClass c, int nth) const {
 }
 
 const Token* Match::element(std::size_t e) const {
-  if (e >= token_of.size() || token_of[e] < 0) return nullptr;
+  if (e >= elements || token_of[e] < 0) return nullptr;
   return &(*tokens)[static_cast<std::size_t>(token_of[e])];
 }
 
 bool Match::has_literal(std::string_view word) const {
-  for (std::size_t e = 0; e < token_of.size(); ++e) {
+  for (std::size_t e = 0; e < elements; ++e) {
     if (token_of[e] < 0) continue;
     const Token& t = (*tokens)[static_cast<std::size_t>(token_of[e])];
     if (t.lex && t.lex->word == word) return true;
@@ -41,6 +41,21 @@ Grammar::Grammar() {
   lexicon_.load(data::timex_lexicon_tsv);
   load_patterns(data::timex_patterns_tsv);
   load_modifiers(data::timex_modifiers_tsv);
+  index_entries();
+}
+
+void Grammar::index_entries() {
+  by_entry_.assign(lexicon_.size(), {});
+  for (std::size_t id = 0; id < lexicon_.size(); ++id) {
+    const LexEntry* e = lexicon_.entry(id);
+    auto& list = by_entry_[id];
+    if (id < by_literal_.size()) list = by_literal_[id];
+    for (std::uint64_t bits = e->classes; bits != 0; bits &= bits - 1) {
+      for (std::uint32_t p : by_class_[static_cast<std::size_t>(__builtin_ctzll(bits))]) list.push_back(p);
+    }
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
 }
 
 void Grammar::load_modifiers(std::string_view tsv) {
@@ -165,7 +180,11 @@ void Grammar::load_patterns(std::string_view tsv) {
       if (!item.empty()) p.elements.push_back(parse_element(item, line_no));
     }
     if (p.elements.empty()) throw std::logic_error(fmt::format("timex_patterns.tsv line {}: empty pattern", line_no));
+    if (p.elements.size() > kMaxElements) {
+      throw std::logic_error(fmt::format("timex_patterns.tsv line {}: more than {} elements", line_no, kMaxElements));
+    }
     p.order = patterns_.size();
+    for (const Element& e : p.elements) p.required += e.optional ? 0 : 1;
     patterns_.push_back(std::move(p));
   }
   // Index each pattern under every alternative that can start it.
@@ -200,7 +219,7 @@ bool Grammar::match_from(const Pattern& p, const std::vector<Token>& tokens, std
       bool ok = alt.is_class ? t.is(alt.cls) : (t.lex != nullptr && t.lex->id == alt.literal);
       if (!ok) continue;
       current.token_of[elem] = static_cast<std::int32_t>(tok);
-      current.alt_of[elem] = static_cast<std::int16_t>(a);
+      current.alt_of[elem] = static_cast<std::int8_t>(a);
       any |= match_from(p, tokens, elem + 1, tok + 1, current, best);
       break;  // the first alternative that fits decides
     }
@@ -216,34 +235,44 @@ bool Grammar::match_from(const Pattern& p, const std::vector<Token>& tokens, std
 void Grammar::matches_at(const std::vector<Token>& tokens, std::size_t at, std::vector<Match>& out) const {
   out.clear();
   const Token& t = tokens[at];
-  // Candidate patterns: those indexed under the token's literal and under each of its classes.
-  std::uint32_t candidates[256];
+  // Candidate patterns: a word's are precomputed; a number's come from its shape classes.
+  std::uint32_t merged[256];
+  const std::uint32_t* candidates = merged;
   std::size_t count = 0;
-  auto add = [&](const std::vector<std::uint32_t>& list) {
-    for (std::uint32_t id : list) {
-      if (count < 256 && std::find(candidates, candidates + count, id) == candidates + count) candidates[count++] = id;
+  if (t.lex) {
+    const auto& list = by_entry_[t.lex->id];
+    candidates = list.data();
+    count = list.size();
+  } else {
+    for (std::uint64_t bits = t.classes; bits != 0; bits &= bits - 1) {
+      for (std::uint32_t id : by_class_[static_cast<std::size_t>(__builtin_ctzll(bits))]) {
+        if (count < 256 && std::find(merged, merged + count, id) == merged + count) merged[count++] = id;
+      }
     }
-  };
-  if (t.lex && t.lex->id < by_literal_.size()) add(by_literal_[t.lex->id]);
-  for (std::uint64_t bits = t.classes; bits != 0; bits &= bits - 1) {
-    add(by_class_[static_cast<std::size_t>(__builtin_ctzll(bits))]);
   }
+  if (count == 0) return;
+  // A word no pattern knows ("company") cannot continue a match: patterns that need two
+  // tokens or more are out when one follows. Most "the" and "a" end here.
+  const bool next_dead = at + 1 >= tokens.size() || (tokens[at + 1].classes == 0 && tokens[at + 1].lex == nullptr);
+  Match current;
+  current.tokens = &tokens;
+  current.first = at;
+  Match best;
   for (std::size_t k = 0; k < count; ++k) {
     const Pattern& p = patterns_[candidates[k]];
-    Match current;
+    if (next_dead && p.required >= 2) continue;
     current.pattern = &p;
-    current.tokens = &tokens;
-    current.first = at;
-    current.token_of.assign(p.elements.size(), -1);
-    current.alt_of.assign(p.elements.size(), -1);
-    Match best;
+    current.elements = p.elements.size();
+    best.pattern = nullptr;
     match_from(p, tokens, 0, at, current, best);
-    if (best.pattern) out.push_back(std::move(best));
+    if (best.pattern) out.push_back(best);
   }
-  std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
-    if (a.last != b.last) return a.last > b.last;
-    return a.pattern->order < b.pattern->order;
-  });
+  if (out.size() > 1) {
+    std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {
+      if (a.last != b.last) return a.last > b.last;
+      return a.pattern->order < b.pattern->order;
+    });
+  }
 }
 
 }  // namespace dateline::timex

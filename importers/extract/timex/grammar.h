@@ -11,6 +11,7 @@
 
 #include <dateline/time_value.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -39,17 +40,23 @@ struct Pattern {
   std::vector<Element> elements;
   Normalizer normalize = nullptr;
   std::size_t order = 0;  // position in the table: earlier wins ties
+  std::size_t required = 0;  // elements that are not optional: the fewest tokens a match takes
 };
 
 // One way a pattern matched at a position: the token each element took (-1 when an
 // optional element was skipped) and the alternative that matched it.
+constexpr std::size_t kMaxElements = 16;
+
 struct Match {
   const Pattern* pattern = nullptr;
   const std::vector<Token>* tokens = nullptr;
   std::size_t first = 0;  // token range [first, last)
   std::size_t last = 0;
-  std::vector<std::int32_t> token_of;  // per element
-  std::vector<std::int16_t> alt_of;    // per element
+  std::size_t elements = 0;
+  // Per element: the token it took (-1 if skipped) and which alternative matched. Fixed
+  // arrays: matching runs at every candidate token and must not allocate.
+  std::array<std::int32_t, kMaxElements> token_of;  // filled as elements match
+  std::array<std::int8_t, kMaxElements> alt_of;
 
   // The first token matched through class `c` (nullptr if none); `nth` counts from 0.
   const Token* by_class(TokenClass c, int nth = 0) const;
@@ -95,6 +102,10 @@ class Grammar {
   std::vector<Modifier> modifiers_;
   std::vector<std::vector<std::uint32_t>> by_literal_;  // lexicon id → patterns
   std::vector<std::vector<std::uint32_t>> by_class_;    // class → patterns
+  // Every pattern a word can start, by lexicon id: the union of its literal's and its classes'
+  // lists, computed once so the hot loop neither merges nor allocates.
+  std::vector<std::vector<std::uint32_t>> by_entry_;
+  void index_entries();
 };
 
 }  // namespace dateline::timex

@@ -14,11 +14,8 @@ constexpr std::size_t kMaxWord = 32;
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 
 std::uint64_t hash_lower(std::string_view word) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (char c : word) {
-    h ^= static_cast<unsigned char>(lower(c));
-    h *= 1099511628211ull;
-  }
+  std::uint64_t h = Lexicon::kHashSeed;
+  for (char c : word) h = Lexicon::hash_step(h, static_cast<unsigned char>(lower(c)));
   return h;
 }
 
@@ -98,11 +95,17 @@ TokenClass class_from_name(std::string_view name) {
 }
 
 const LexEntry* Lexicon::find(std::string_view word) const {
+  if (word.size() > kMaxWord) return nullptr;
+  return find_hashed(word, hash_lower(word));
+}
+
+const LexEntry* Lexicon::find_hashed(std::string_view word, std::uint64_t hash) const {
   if (word.size() > kMaxWord || slots_.empty()) return nullptr;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash_lower(word) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     std::int32_t slot = slots_[i];
     if (slot < 0) return nullptr;
+    if (slot_hashes_[i] != hash) continue;
     const LexEntry& e = *entries_[static_cast<std::size_t>(slot)];
     if (equal_lower(word, e.word)) return &e;
   }
@@ -114,14 +117,20 @@ LexEntry& Lexicon::add(std::string_view word) {
   entry->word.reserve(word.size());
   for (char c : word) entry->word.push_back(lower(c));
   entry->id = static_cast<std::uint32_t>(entries_.size());
+  if (word.size() == 1 && static_cast<unsigned char>(word[0]) < 128) {
+    by_char_[static_cast<unsigned char>(lower(word[0]))] = entry.get();
+    by_char_[static_cast<unsigned char>(word[0])] = entry.get();
+  }
   entries_.push_back(std::move(entry));
   if (entries_.size() * 2 > slots_.size()) {
     rehash();
   } else {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = hash_lower(word) & mask;
+    const std::uint64_t h = hash_lower(word);
+    std::size_t i = h & mask;
     while (slots_[i] >= 0) i = (i + 1) & mask;
     slots_[i] = static_cast<std::int32_t>(entries_.size() - 1);
+    slot_hashes_[i] = h;
   }
   return *entries_.back();
 }
@@ -132,11 +141,14 @@ void Lexicon::rehash() {
   std::size_t size = 64;
   while (size < entries_.size() * 4) size *= 2;
   slots_.assign(size, -1);
+  slot_hashes_.assign(size, 0);
   const std::size_t mask = size - 1;
   for (std::size_t k = 0; k < entries_.size(); ++k) {
-    std::size_t i = hash_lower(entries_[k]->word) & mask;
+    const std::uint64_t h = hash_lower(entries_[k]->word);
+    std::size_t i = h & mask;
     while (slots_[i] >= 0) i = (i + 1) & mask;
     slots_[i] = static_cast<std::int32_t>(k);
+    slot_hashes_[i] = h;
   }
 }
 

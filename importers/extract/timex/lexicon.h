@@ -52,10 +52,18 @@ class Lexicon {
 
   // Case-insensitive lookup of an ASCII word; nullptr when absent. No allocation.
   const LexEntry* find(std::string_view word) const;
+  // The same with the word's hash already computed by `hash_step` over its lower-cased
+  // bytes (the tokenizer hashes while it scans, so each word is read once).
+  const LexEntry* find_hashed(std::string_view word, std::uint64_t hash) const;
+  // A single ASCII punctuation character's entry, by table.
+  const LexEntry* find_char(unsigned char c) const { return c < 128 ? by_char_[c] : nullptr; }
+  static constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
+  static std::uint64_t hash_step(std::uint64_t h, unsigned char lower_byte) { return (h ^ lower_byte) * 1099511628211ull; }
   // Adds (or returns) an entry for a literal used by a pattern.
   const LexEntry& intern(std::string_view word);
 
   std::size_t size() const { return entries_.size(); }
+  const LexEntry* entry(std::size_t id) const { return entries_[id].get(); }
 
  private:
   void rehash();
@@ -63,6 +71,8 @@ class Lexicon {
 
   std::vector<std::unique_ptr<LexEntry>> entries_;
   std::vector<std::int32_t> slots_;  // index into entries_, -1 empty
+  std::vector<std::uint64_t> slot_hashes_;  // the hash of the entry in each slot
+  std::array<const LexEntry*, 128> by_char_{};  // one-character entries
 };
 
 // The class named in the data files ("MONTH", "DAYNUM" ...); Count when unknown.

@@ -8,6 +8,7 @@
 #include "timex/normalizers.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <fmt/format.h>
 
 namespace dateline {
 namespace {
@@ -89,7 +90,7 @@ void add_range_ends(std::vector<Found>& found, const std::vector<Token>& tokens)
     end.first = f.last + 1;
     end.last = f.last + 2;
     end.value = f.value;
-    end.value.value = f.value.value.substr(0, 8) + (d < 10 ? "0" : "") + std::to_string(d);
+    end.value.value = fmt::format("{:04}-{:02}-{:02}", y, m, d);
     extra.push_back(end);
   }
   if (extra.empty()) return;
@@ -131,20 +132,35 @@ void remember_anchor(const Found& f, Context& ctx) {
   }
 }
 
-}  // namespace
+// Where to end a chunk that starts at `begin`: a line break (a paragraph) near the size
+// limit, else a sentence end, else a space. Chunks keep the token buffer small enough to stay
+// in cache and memory flat for huge inputs; no expression spans a paragraph.
+std::size_t chunk_end(std::string_view text, std::size_t begin) {
+  constexpr std::size_t kChunk = 1 << 15;
+  if (text.size() - begin <= kChunk) return text.size();
+  const std::size_t limit = begin + kChunk;
+  const std::size_t floor = begin + kChunk / 2;
+  std::size_t cut = text.rfind('\n', limit);
+  if (cut != std::string_view::npos && cut > floor) return cut + 1;
+  for (std::size_t k = limit; k > floor; --k) {
+    if (text[k - 1] == '.' && text[k] == ' ' && k + 1 < text.size() && text[k + 1] >= 'A' && text[k + 1] <= 'Z') {
+      return k + 1;
+    }
+  }
+  cut = text.rfind(' ', limit);
+  return cut != std::string_view::npos && cut > begin ? cut + 1 : limit;
+}
 
-std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) {
+// Tags text[begin, end) and appends its time expressions; `ctx` carries the anchors on.
+void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Context& ctx, std::vector<Timex>& result) {
   const Grammar& grammar = Grammar::instance();
   thread_local std::vector<Token> tokens;
   thread_local std::vector<Match> matches;
-  timex::tokenize(text, grammar.lexicon(), tokens);
-
-  Context ctx;
-  ctx.text = text;
+  thread_local std::vector<Found> found;
+  timex::tokenize(text, begin, end, grammar.lexicon(), tokens);
   ctx.tokens = &tokens;
-  ctx.dct = dct;
+  found.clear();
 
-  std::vector<Found> found;
   std::size_t i = 0;
   while (i < tokens.size()) {
     const Token& t = tokens[i];
@@ -167,12 +183,11 @@ std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) 
     }
     if (!taken) ++i;
   }
+  if (found.empty()) return;
 
   join_times_to_days(found, tokens);
   add_range_ends(found, tokens);
 
-  std::vector<Timex> result;
-  result.reserve(found.size());
   std::size_t floor = 0;
   for (Found& f : found) {
     // Modifiers before the expression join it: "the end of 2024", "about three years".
@@ -197,6 +212,20 @@ std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) 
     x.value.mod = f.value.mod;
     x.anchoring = f.value.anchoring;
     result.push_back(std::move(x));
+  }
+}
+
+}  // namespace
+
+std::vector<Timex> find_timexes(std::string_view text, std::optional<Date> dct) {
+  Context ctx;
+  ctx.text = text;
+  ctx.dct = dct;
+  std::vector<Timex> result;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = chunk_end(text, begin);
+    tag_chunk(text, begin, end, ctx, result);
+    begin = end;
   }
   return result;
 }

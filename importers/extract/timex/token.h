@@ -72,6 +72,8 @@ struct Token {
 // split apart ("3pm" → 3, pm) except ordinals and decades ("17th", "1990s"); hyphens, slashes,
 // colons and dots are tokens of their own. `out` is reused across calls.
 class Lexicon;
-void tokenize(std::string_view text, const Lexicon& lexicon, std::vector<Token>& out);
+// Tokenizes text[begin, end); token offsets are into the whole text.
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, const Lexicon& lexicon,
+              std::vector<Token>& out);
 
 }  // namespace dateline::timex

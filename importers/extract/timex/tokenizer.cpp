@@ -4,10 +4,24 @@
 namespace dateline::timex {
 namespace {
 
-bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+// Character classes by table: the scan looks at every byte, so one load beats range tests.
+enum : std::uint8_t { kAlpha = 1, kUpper = 2, kDigit = 4, kSpace = 8 };
+
+struct CharTable {
+  std::uint8_t flags[256] = {};
+  constexpr CharTable() {
+    for (int c = 'a'; c <= 'z'; ++c) flags[c] = kAlpha;
+    for (int c = 'A'; c <= 'Z'; ++c) flags[c] = kAlpha | kUpper;
+    for (int c = '0'; c <= '9'; ++c) flags[c] = kDigit;
+    for (int c : {' ', '\t', '\n', '\r', '\f', '\v'}) flags[c] = kSpace;
+  }
+};
+constexpr CharTable kChars;
+
+bool is_alpha(unsigned char c) { return kChars.flags[c] & kAlpha; }
+bool is_digit(unsigned char c) { return kChars.flags[c] & kDigit; }
+bool is_space(unsigned char c) { return kChars.flags[c] & kSpace; }
+bool is_upper(unsigned char c) { return kChars.flags[c] & kUpper; }
 
 // Number classes from the digits alone; context filters ("$2025") come later.
 std::uint64_t number_classes(int value, int digits) {
@@ -23,11 +37,13 @@ std::uint64_t number_classes(int value, int digits) {
 
 }  // namespace
 
-void tokenize(std::string_view text, const Lexicon& lexicon, std::vector<Token>& out) {
+void tokenize(std::string_view text, std::size_t begin, std::size_t end, const Lexicon& lexicon,
+              std::vector<Token>& out) {
   out.clear();
+  out.reserve((end - begin) / 5 + 16);  // news averages about six bytes a token
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
+  const std::size_t n = end;
+  std::size_t i = begin;
   bool space = true;
   bool new_sentence = true;
   while (i < n) {
@@ -93,19 +109,25 @@ void tokenize(std::string_view text, const Lexicon& lexicon, std::vector<Token>&
     } else if (is_alpha(c) || c >= 0x80) {
       std::size_t j = i;
       bool all_caps = true;
+      bool ascii = true;
+      std::uint64_t hash = Lexicon::kHashSeed;
       // Words: ASCII letters, UTF-8 letters (kept whole), and inner apostrophes ("o'clock").
       while (j < n) {
         unsigned char d = s[j];
-        if (is_alpha(d)) {
-          if (!is_upper(d)) all_caps = false;
+        std::uint8_t f = kChars.flags[d];
+        if (f & kAlpha) {
+          all_caps &= (f & kUpper) != 0;
+          hash = Lexicon::hash_step(hash, static_cast<unsigned char>(d | 0x20));
           ++j;
         } else if (d >= 0x80) {
+          ascii = false;
           // Stop at typographic punctuation that UTF-8 spells with several bytes: dashes and quotes.
           if (d == 0xE2 && j + 2 < n && s[j + 1] == 0x80 && (s[j + 2] >= 0x90 && s[j + 2] <= 0x9F)) break;
           if (d == 0xC2 && j + 1 < n && (s[j + 1] == 0xA0 || s[j + 1] == 0xAB || s[j + 1] == 0xBB)) break;
           ++j;
         } else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]) && j > i &&
                    !((s[j + 1] | 0x20) == 's' && (j + 2 >= n || !is_alpha(s[j + 2])))) {
+          hash = Lexicon::hash_step(hash, '\'');
           ++j;  // "o'clock", "won't"; a possessive "'s" is a token of its own
         } else {
           break;
@@ -119,7 +141,8 @@ void tokenize(std::string_view text, const Lexicon& lexicon, std::vector<Token>&
         t.kind = TokenKind::Word;
         t.capitalized = is_upper(c);
         t.all_caps = all_caps && j - i > 1;
-        t.lex = lexicon.find(std::string_view(text.data() + i, j - i));
+        // The lexicon is ASCII: words with other letters cannot be in it.
+        t.lex = ascii ? lexicon.find_hashed(std::string_view(text.data() + i, j - i), hash) : nullptr;
         if (t.lex) t.classes = t.lex->classes;
       }
       t.end = static_cast<std::uint32_t>(j);
@@ -127,7 +150,7 @@ void tokenize(std::string_view text, const Lexicon& lexicon, std::vector<Token>&
     } else {
       t.kind = TokenKind::Punct;
       t.end = static_cast<std::uint32_t>(i + 1);
-      t.lex = lexicon.find(std::string_view(text.data() + i, 1));
+      t.lex = lexicon.find_char(c);
       if (c == '!' || c == '?' || c == ';') new_sentence = true;
       // A full stop ends a sentence when whitespace and a capital follow (abbreviations like
       // "Sept. 17" have a number after them, "U.S. officials" a lower-case word).

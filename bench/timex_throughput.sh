@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Throughput of `dateline timex`: the TempEval-3 training corpus, and the corpus replicated
+# to at least TARGET_MB (default 50). Prints MB/s (whole process) and peak memory.
+# Usage: bench/timex_throughput.sh [build-dir] [target-MB]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build}
+target_mb=${2:-50}
+dateline="$build/tools/dateline"
+corpus="$here/../shared/corpora/tempeval3-train/docs"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Copies of the corpus under new names, until the text reaches the target size.
+one=$(cat "$corpus"/*.txt | wc -c)
+copies=$(( (target_mb * 1000000 + one - 1) / one ))
+mkdir -p "$work/big"
+for ((c = 0; c < copies; c++)); do
+  for f in "$corpus"/*.txt; do
+    id=$(basename "$f" .txt)
+    ln -s "$f" "$work/big/${id}_$c.txt"
+    ln -s "$corpus/$id.dct" "$work/big/${id}_$c.dct"
+  done
+done
+
+run() {  # name dir
+  local bytes
+  bytes=$(cat "$2"/*.txt | wc -c)
+  # best of 3 wall-clock runs
+  local best=""
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$work/time" "$dateline" timex "$2" > /dev/null
+    read -r secs kb < "$work/time"
+    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; peak=$kb; fi
+  done
+  awk -v n="$1" -v b="$bytes" -v s="$best" -v kb="$peak" \
+    'BEGIN { if (s < 0.001) s = 0.001; printf "%-28s %8.1f MB  %7.3f s  %8.1f MB/s  peak RSS %6.1f MB\n", n, b/1e6, s, b/1e6/s, kb/1024 }'
+}
+echo "dateline timex throughput ($(nproc) cores here; single-threaded)"
+run "TempEval-3 train (256 docs)" "$corpus"
+run "replicated x$copies" "$work/big"
