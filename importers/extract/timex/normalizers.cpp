@@ -112,6 +112,22 @@ std::string duration_value(Amount amount, Unit unit) {
   }
 }
 
+// "half an hour" (n = 0) and "two and a half years": the half in the next smaller unit, as
+// TIMEX3 writes it ("PT30M", "P2Y6M").
+std::string half_duration_value(Amount amount, Unit unit) {
+  if (amount.vague) return {};
+  int n = amount.found && !(amount.value == 1 && false) ? amount.value : 0;
+  switch (unit) {
+    case Unit::Year: return n ? fmt::format("P{}Y6M", n) : "P6M";
+    case Unit::Month: return n ? fmt::format("P{}M15D", n) : "P15D";
+    case Unit::Week: return fmt::format("P{}DT12H", n * 7 + 3);
+    case Unit::Day: return n ? fmt::format("P{}DT12H", n) : "PT12H";
+    case Unit::Hour: return n ? fmt::format("PT{}H30M", n) : "PT30M";
+    case Unit::Minute: return n ? fmt::format("PT{}M30S", n) : "PT30S";
+    default: return {};
+  }
+}
+
 // The granularity a relative shift by `unit` is reported at ("two weeks ago" is a week).
 Unit reported_unit(Unit unit) {
   switch (unit) {
@@ -133,7 +149,7 @@ int infer_year(Date dct, int month, int day, Tense tense) {
   int there = month * 32 + day;
   // A past-tense clause can still name a date just ahead ("said it would pay on Dec. 15"):
   // only a month well after the DCT is taken as last year's.
-  if (tense == Tense::Past) return month > static_cast<int>(dct.month()) + 3 ? y - 1 : y;
+  if (tense == Tense::Past) return month > static_cast<int>(dct.month()) + 2 ? y - 1 : y;
   if (tense == Tense::Future) return there < here ? y + 1 : y;
   int diff = month - static_cast<int>(dct.month());
   if (diff > 6) return y - 1;
@@ -181,6 +197,15 @@ bool month_year(const Match& m, Context&, Normalized& out) {
   return true;
 }
 
+// "June Almeida", "Wednesday Addams", "Spring Street": a capitalized word the lexicon does
+// not know right after the expression makes it part of a name.
+bool followed_by_name(const Match& m, const Context& ctx) {
+  const auto& toks = *ctx.tokens;
+  if (m.last >= toks.size() || m.token(m.last - 1).kind != TokenKind::Word) return false;  // "in September. Meanwhile"
+  const Token& next = toks[m.last];
+  return next.kind == TokenKind::Word && next.capitalized && !next.all_caps && next.lex == nullptr && next.space_before;
+}
+
 bool previous_is(const Context& ctx, std::size_t first, TokenClass c) {
   return first > 0 && (*ctx.tokens)[first - 1].is(c);
 }
@@ -192,6 +217,7 @@ bool month_alone(const Match& m, Context& ctx, Normalized& out) {
   if (!month) return false;
   if (!month->capitalized) return false;
   if (month->lex->ambiguous && !previous_is(ctx, m.first, TokenClass::MonthCue)) return false;
+  if (followed_by_name(m, ctx)) return false;  // "April Ryan", "June Almeida"
   int mon = lexv(month, TokenClass::Month);
   if (!ctx.dct) {
     out.value = fmt::format("XXXX-{:02}", mon);
@@ -218,6 +244,17 @@ bool month_relative(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// "May this year", "June last year", "January next year".
+bool month_dir_year(const Match& m, Context& ctx, Normalized& out) {
+  const Token* month = m.by_class(TokenClass::Month);
+  const Token* dir = m.by_class(TokenClass::Direction);
+  if (!month || !dir || !ctx.dct) return false;
+  if (month->lex->ambiguous && !month->capitalized) return false;
+  out.value = fmt::format("{:04}-{:02}", ctx.dct->year() + lexv(dir, TokenClass::Direction), lexv(month, TokenClass::Month));
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
 // A year alone: "in 1979". Amounts and codes that look like years are kept out: "$2025",
 // "2025%", "555-2025", "v2.2025".
 bool year_alone(const Match& m, Context& ctx, Normalized& out) {
@@ -235,6 +272,8 @@ bool year_alone(const Match& m, Context& ctx, Normalized& out) {
       return false;  // "$2025", "€2025", "#2025"
     }
     if (prev.lex && (prev.lex->word == "no" || prev.lex->word == "number")) return false;
+    // "Flight 2025", "Windows 2000": a number in a name.
+    if (prev.kind == TokenKind::Word && prev.capitalized && !prev.lex) return false;
     if (prev.kind == TokenKind::Number) return false;  // "10 2025" is a count
   }
   if (m.last < toks.size()) {
@@ -440,8 +479,7 @@ bool spoken_year(const Match& m, Context&, Normalized& out) {
 
 // "the first half (of 2025)".
 bool half(const Match& m, Context& ctx, Normalized& out) {
-  int n = day_of(m);
-  if (m.has_literal("last")) n = 2;
+  int n = m.has_literal("first") ? 1 : (m.has_literal("second") || m.has_literal("last")) ? 2 : 0;
   if (n < 1 || n > 2) return false;
   if (const Token* y = m.by_class(TokenClass::Year4)) {
     out.value = fmt::format("{:04}-H{}", y->number, n);
@@ -466,6 +504,9 @@ bool season(const Match& m, Context& ctx, Normalized& out) {
     out.value = fmt::format("{:04}-{}", y->number, kSeason[code]);
     return true;
   }
+  // "Spring Street", "Summer Jones": a capitalized season alone is a name.
+  if (s->capitalized && !s->sentence_start && !m.by_class(TokenClass::Direction) && !m.has_literal("the")) return false;
+  if (s->capitalized && followed_by_name(m, ctx)) return false;
   if (!ctx.dct) return false;
   int y = ctx.dct->year();
   int here = ctx.dct->month();
@@ -550,6 +591,7 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
       toks[m.last].is(TokenClass::Masthead) && toks[m.last].capitalized) {
     return false;
   }
+  if (followed_by_name(m, ctx)) return false;  // "Wednesday Addams"
   int day = lexv(wd, TokenClass::Weekday);
   const Token* part = m.by_class(TokenClass::PartOfDay);
   if (!ctx.dct) {
@@ -588,6 +630,7 @@ bool relative_period(const Match& m, Context& ctx, Normalized& out) {
   const std::string& word = dir->lex->word;
   bool the = m.has_literal("the");
   // "the past year", "the last month", "the coming weeks" are stretches of time, not dates.
+  if (the && word == "next" && unit == Unit::Day) return false;  // "the next day" is a date (day_from_previous)
   if ((word == "past" || (the && (word == "last" || word == "next" || word == "coming"))) && unit != Unit::Weekend) {
     out.type = TimexType::Duration;
     out.value = duration_value(Amount{1, false, true}, unit);
@@ -596,7 +639,7 @@ bool relative_period(const Match& m, Context& ctx, Normalized& out) {
   }
   // "the following day", "the previous week": relative to the last date in the text.
   bool from_previous = word == "following" || (the && (word == "previous" || word == "prior"));
-  std::optional<Date> anchor = from_previous ? ctx.previous_or_dct() : ctx.dct;
+  std::optional<Date> anchor = from_previous ? ctx.anchor_for(unit) : ctx.dct;
   Unit period = reported_unit(unit);
   if (!anchor) {
     out.value = unit == Unit::Year ? "XXXX" : "";
@@ -611,7 +654,7 @@ bool relative_period(const Match& m, Context& ctx, Normalized& out) {
     out.anchors_later = false;
   }
   if (unit == Unit::Weekend) out.value = period_value(shifted, Unit::Weekend);
-  out.anchoring = from_previous && ctx.previous ? Anchoring::Previous : Anchoring::Dct;
+  out.anchoring = from_previous && ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
   return !out.value.empty();
 }
 
@@ -662,10 +705,10 @@ bool earlier_later(const Match& m, Context& ctx, Normalized& out) {
   if (!unit_tok) return false;
   Amount amount = amount_of(m);
   if (!amount.found || amount.vague) return false;
-  std::optional<Date> anchor = ctx.previous_or_dct();
+  Unit unit = unit_of(unit_tok);
+  std::optional<Date> anchor = ctx.anchor_for(unit);
   if (!anchor) return false;
   bool back = m.has_literal("earlier") || m.has_literal("before");
-  Unit unit = unit_of(unit_tok);
   if (amount.value > 5000) return false;
   Date shifted = shift(*anchor, unit, back ? -amount.value : amount.value);
   if (!bounded(shifted)) return false;
@@ -673,7 +716,7 @@ bool earlier_later(const Match& m, Context& ctx, Normalized& out) {
   if (unit == Unit::Year && ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
     out.value = period_value(shift(*ctx.previous_start, unit, back ? -amount.value : amount.value), Unit::Quarter);
   }
-  out.anchoring = ctx.previous ? Anchoring::Previous : Anchoring::Dct;
+  out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
   return !out.value.empty();
 }
 
@@ -714,7 +757,7 @@ bool reference(const Match& m, Context&, Normalized& out) {
   if (!ref) {
     if (m.has_literal("past")) code = 1;
     if (m.has_literal("present")) code = 2;
-    if (m.has_literal("future") || m.has_literal("term")) code = 3;
+    if (m.has_literal("future") || m.has_literal("term")) code = 3;  // "the near future", "the near term"
   }
   if (code < 1 || code > 3) return false;
   out.value = std::string(kRef[static_cast<std::size_t>(code)]);
@@ -741,6 +784,12 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   for (std::size_t i = m.first; i < m.last; ++i) {
     if (m.token(i).is(TokenClass::Year4) && !unit_tok->lex->plural) return false;
   }
+  // "a second term" is an ordinal; "60 Minutes" a programme.
+  if (unit_of(unit_tok) == Unit::Second && !unit_tok->lex->plural && m.last < toks.size() &&
+      toks[m.last].kind == TokenKind::Word) {
+    return false;
+  }
+  if (unit_tok->capitalized && !unit_tok->sentence_start && !unit_tok->all_caps) return false;
   // "three-quarters of its food" is a fraction.
   if (unit_of(unit_tok) == Unit::Quarter && m.last < toks.size() && is_literal(toks[m.last], "of")) return false;
   // "a 6-year-old" is an age, not a stretch of time.
@@ -756,7 +805,9 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
     if ((is_literal(first, "a") || is_literal(first, "an")) && counted) out.trim_front = 1;
   }
   out.type = TimexType::Duration;
-  out.value = duration_value(amount, unit_of(unit_tok));
+  if (is_literal(m.token(m.first), "half")) amount.value = 0;  // "half an hour": the article is no count
+  out.value = m.has_literal("half") ? half_duration_value(amount, unit_of(unit_tok))
+                                    : duration_value(amount, unit_of(unit_tok));
   out.anchoring = Anchoring::None;
   return !out.value.empty();
 }
@@ -765,6 +816,7 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
 bool vague_duration(const Match& m, Context&, Normalized& out) {
   const Token* unit_tok = m.by_class(TokenClass::Unit);
   if (!unit_tok || !unit_tok->lex->plural) return false;
+  if (is_literal(m.token(m.first), "for")) out.trim_front = 1;  // "for years": the cue is not the span
   out.type = TimexType::Duration;
   out.value = duration_value(Amount{0, true, true}, unit_of(unit_tok));
   out.anchoring = Anchoring::None;
@@ -863,6 +915,7 @@ constexpr Named kNormalizers[] = {
     {"month_year", month_year},
     {"month_alone", month_alone},
     {"month_relative", month_relative},
+    {"month_dir_year", month_dir_year},
     {"year_alone", year_alone},
     {"iso_date", iso_date},
     {"numeric_mdy", numeric_mdy},
@@ -913,15 +966,22 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     }
     return true;
   };
-  auto cue = [&](const Token& t) -> Tense {
+  auto cue_at = [&](std::size_t i) -> Tense {
+    const Token& t = toks[i];
     if (t.is(TokenClass::FutureCue)) return Tense::Future;
-    if (t.is(TokenClass::PastCue)) return Tense::Past;
-    // A past-tense verb: a lower-case word ending in "ed" ("announced", "reported").
-    if (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
-        text[t.end - 2] == 'e' && !t.lex) {
-      return Tense::Past;
+    // "may" and "might" as modals look ahead ("may announce ... on Tuesday").
+    if (!t.capitalized && (word_is(i, "may") || word_is(i, "might"))) return Tense::Future;
+    bool past = t.is(TokenClass::PastCue) ||
+                (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
+                 text[t.end - 2] == 'e' && !t.lex);
+    if (!past) return Tense::Unknown;
+    // A participle after "will be", "to be" is a future passive: "will be held on Friday".
+    if (i >= 2 && word_is(i - 1, "be") &&
+        (toks[i - 2].is(TokenClass::FutureCue) || word_is(i - 2, "to") || word_is(i - 2, "may") ||
+         word_is(i - 2, "might") || word_is(i - 2, "could") || word_is(i - 2, "must"))) {
+      return Tense::Future;
     }
-    return Tense::Unknown;
+    return Tense::Past;
   };
   // "Wednesday's ruling" names a day whose event is reported: the past.
   if (last + 1 < toks.size() && word_is(last, "'") && word_is(last + 1, "s")) return Tense::Past;
@@ -935,11 +995,11 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
   constexpr std::size_t kAhead = 8;
   for (std::size_t i = first, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start; ++steps) {
     --i;
-    Tense t = cue(toks[i]);
+    Tense t = cue_at(i);
     if (t != Tense::Unknown) return t;
   }
   for (std::size_t i = last, steps = 0; i < toks.size() && steps < kAhead && !toks[i].sentence_start; ++i, ++steps) {
-    Tense t = cue(toks[i]);
+    Tense t = cue_at(i);
     if (t != Tense::Unknown) return t;
   }
   return Tense::Unknown;

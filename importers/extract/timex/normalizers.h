@@ -32,6 +32,14 @@ struct Context {
   // The anchor for expressions relative to the previous time ("the next day"): the last
   // date in the text, else the DCT.
   std::optional<Date> previous_or_dct() const { return previous ? previous : dct; }
+  // The anchor for a shift by `unit` from the last date ("the following year" after "2018"):
+  // day-level shifts need a day, coarser ones any dated expression; else the DCT.
+  std::optional<Date> anchor_for(Unit unit) const {
+    bool coarse = unit == Unit::Month || unit == Unit::Quarter || unit == Unit::Year || unit == Unit::Decade ||
+                  unit == Unit::Century;
+    if (coarse && previous_start) return previous_start;
+    return previous_or_dct();
+  }
 };
 
 struct Normalized {

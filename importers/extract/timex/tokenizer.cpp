@@ -154,7 +154,10 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, const L
       if (c == '!' || c == '?' || c == ';') new_sentence = true;
       // A full stop ends a sentence when whitespace and a capital follow (abbreviations like
       // "Sept. 17" have a number after them, "U.S. officials" a lower-case word).
-      if (c == '.' && i + 2 < n && is_space(s[i + 1])) {
+      // "p.m. Friday", "U.S. Army": a stop after a single letter is an abbreviation's.
+      bool after_initial = !out.empty() && out.back().kind == TokenKind::Word && out.back().end == i &&
+                           out.back().end - out.back().begin == 1;
+      if (c == '.' && !after_initial && i + 2 < n && is_space(s[i + 1])) {
         std::size_t k = i + 1;
         while (k < n && is_space(s[k])) ++k;
         if (k < n && (is_upper(s[k]) || s[k] == '"' || s[k] == '\'')) new_sentence = true;
