@@ -29,26 +29,46 @@ struct Found {
 
 bool is_word(const Token& t, std::string_view w) { return t.lex && t.lex->word == w; }
 
-// "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": a clock time next to the day it is on becomes one
-// TIME on that day.
-void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tokens) {
+// Case-insensitive comparison of a token's text, for words the lexicon need not know ("on", "at").
+bool text_is(std::string_view text, const Token& t, std::string_view w) {
+  if (t.end - t.begin != w.size()) return false;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    char c = text[t.begin + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    if (c != w[k]) return false;
+  }
+  return true;
+}
+
+bool is_clock(const Found& f) {
+  const std::string& v = f.value.value;
+  return f.value.type == TimexType::Time && v.size() > 11 && v[10] == 'T' && v[11] >= '0' && v[11] <= '9';
+}
+
+bool is_day(const Found& f) { return f.value.type == TimexType::Date && f.value.value.size() == 10; }
+
+// "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": a clock time right before the day it is on becomes
+// one TIME on that day (as TimeML marks it). "on July 9 at 10 a.m.": a clock after its day
+// stays its own expression but takes that day.
+void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tokens, std::string_view text) {
   std::vector<Found> out;
   for (std::size_t i = 0; i < found.size(); ++i) {
     Found f = found[i];
     if (i + 1 < found.size()) {
       Found& g = found[i + 1];
       std::size_t gap = g.first - f.last;
-      // "10 p.m. Wednesday": the full stop of "p.m." may have been trimmed as a sentence end.
-      bool comma_or_on = gap == 0 || (gap == 1 && (is_word(tokens[f.last], ",") || is_word(tokens[f.last], "on") ||
-                                                   is_word(tokens[f.last], ".")));
-      bool f_clock = f.value.type == TimexType::Time && f.value.value.size() > 11 && f.value.value[11] >= '0' &&
-                     f.value.value[11] <= '9';
-      bool g_day = g.value.type == TimexType::Date && g.value.value.size() == 10;
-      if (f_clock && g_day && comma_or_on) {
+      // The full stop of "p.m." may have been trimmed as a sentence end.
+      bool joined = gap == 0 || (gap == 1 && (text_is(text, tokens[f.last], ",") || text_is(text, tokens[f.last], "on") ||
+                                              text_is(text, tokens[f.last], ".")));
+      if (is_clock(f) && is_day(g) && joined) {
         f.value.value = g.value.value + f.value.value.substr(10);
         f.value.anchoring = g.value.anchoring;
         f.last = g.last;
         ++i;
+      } else if (is_day(f) && is_clock(g) && gap == 1 && (text_is(text, tokens[f.last], "at") ||
+                                                           text_is(text, tokens[f.last], ","))) {
+        g.value.value = f.value.value + g.value.value.substr(10);
+        g.value.anchoring = f.value.anchoring;
       }
     }
     out.push_back(std::move(f));
@@ -185,7 +205,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
   }
   if (found.empty()) return;
 
-  join_times_to_days(found, tokens);
+  join_times_to_days(found, tokens, text);
   add_range_ends(found, tokens);
 
   std::size_t floor = 0;
