@@ -1,13 +1,157 @@
+// TIMEX3 values: every form parses, keeps its spelling, and has the right granularity and
+// calendar bounds; malformed values are rejected with the value and position in the message.
+
 #include <dateline/error.h>
+#include <dateline/json.h>
 #include <dateline/time_value.h>
 
 #include <catch2/catch.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <string>
 
 using namespace dateline;
 
-TEST_CASE("week bounds follow ISO 8601") {
-  TimeValue v = parse_time_value("2025-W31");
-  CHECK(v.granularity == Granularity::Week);
-  CHECK(iso_string(*v.earliest) == "2025-07-28");
-  CHECK(iso_string(*v.latest) == "2025-08-03");
+namespace {
+
+struct Form {
+  const char* value;
+  TimexType type;
+  Granularity granularity;
+  const char* earliest;  // nullptr: no calendar position
+  const char* latest;
+};
+
+std::string bound(const std::optional<Date>& d) { return d ? iso_string(*d) : std::string("-"); }
+
+}  // namespace
+
+TEST_CASE("every TIMEX3 value form: type, granularity and bounds") {
+  const Form forms[] = {
+      {"2025-09-17", TimexType::Date, Granularity::Day, "2025-09-17", "2025-09-17"},
+      {"2025-09", TimexType::Date, Granularity::Month, "2025-09-01", "2025-09-30"},
+      {"2024-02", TimexType::Date, Granularity::Month, "2024-02-01", "2024-02-29"},
+      {"2100-02", TimexType::Date, Granularity::Month, "2100-02-01", "2100-02-28"},
+      {"2025", TimexType::Date, Granularity::Year, "2025-01-01", "2025-12-31"},
+      {"199", TimexType::Date, Granularity::Decade, "1990-01-01", "1999-12-31"},
+      {"199X", TimexType::Date, Granularity::Decade, "1990-01-01", "1999-12-31"},
+      {"19", TimexType::Date, Granularity::Century, "1900-01-01", "1999-12-31"},
+      {"19XX", TimexType::Date, Granularity::Century, "1900-01-01", "1999-12-31"},
+      {"2025-W31", TimexType::Date, Granularity::Week, "2025-07-28", "2025-08-03"},
+      {"2020-W53", TimexType::Date, Granularity::Week, "2020-12-28", "2021-01-03"},
+      {"2026-W01", TimexType::Date, Granularity::Week, "2025-12-29", "2026-01-04"},
+      {"2000-W7", TimexType::Date, Granularity::Week, "2000-02-14", "2000-02-20"},
+      {"2025-W31-2", TimexType::Date, Granularity::Day, "2025-07-29", "2025-07-29"},
+      {"2025-W31-WE", TimexType::Date, Granularity::Weekend, "2025-08-02", "2025-08-03"},
+      {"2025-Q3", TimexType::Date, Granularity::Quarter, "2025-07-01", "2025-09-30"},
+      {"2025-Q1", TimexType::Date, Granularity::Quarter, "2025-01-01", "2025-03-31"},
+      {"2025-H1", TimexType::Date, Granularity::Half, "2025-01-01", "2025-06-30"},
+      {"2025-H2", TimexType::Date, Granularity::Half, "2025-07-01", "2025-12-31"},
+      {"2025-SP", TimexType::Date, Granularity::Season, "2025-03-01", "2025-05-31"},
+      {"2025-SU", TimexType::Date, Granularity::Season, "2025-06-01", "2025-08-31"},
+      {"2025-FA", TimexType::Date, Granularity::Season, "2025-09-01", "2025-11-30"},
+      {"2023-WI", TimexType::Date, Granularity::Season, "2023-12-01", "2024-02-29"},
+      {"2025-07-18TEV", TimexType::Date, Granularity::PartOfDay, "2025-07-18", "2025-07-18"},
+      {"2025-07-18TMO", TimexType::Date, Granularity::PartOfDay, "2025-07-18", "2025-07-18"},
+      {"2025-07-18T15", TimexType::Time, Granularity::Hour, "2025-07-18", "2025-07-18"},
+      {"2025-07-18T15:30", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},
+      {"2025-07-18T15:30:10", TimexType::Time, Granularity::Second, "2025-07-18", "2025-07-18"},
+      {"2025-07-18T15:30Z", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},
+      {"2025-07-18T15:30+01:00", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},
+      {"1998-XX", TimexType::Date, Granularity::Month, "1998-01-01", "1998-12-31"},
+      {"1998-12-XX", TimexType::Date, Granularity::Day, "1998-12-01", "1998-12-31"},
+      {"XXXX-07", TimexType::Date, Granularity::Month, nullptr, nullptr},
+      {"P2W", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"P90D", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"PT5H", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"P1Y6M", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"PXY", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"PT1M30S", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"P1.5Y", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"P2L", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"PXE", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"P2DT12H", TimexType::Duration, Granularity::None, nullptr, nullptr},
+      {"PAST_REF", TimexType::Date, Granularity::None, nullptr, nullptr},
+      {"PRESENT_REF", TimexType::Date, Granularity::None, nullptr, nullptr},
+      {"FUTURE_REF", TimexType::Date, Granularity::None, nullptr, nullptr},
+  };
+  for (const Form& f : forms) {
+    INFO(f.value);
+    TimeValue v = parse_time_value(f.value);
+    CHECK(v.value == f.value);  // printed back exactly as read
+    CHECK(v.type == f.type);
+    CHECK(v.granularity == f.granularity);
+    CHECK(bound(v.earliest) == (f.earliest ? f.earliest : "-"));
+    CHECK(bound(v.latest) == (f.latest ? f.latest : "-"));
+    // round trip: parsing the printed value gives the same TimeValue
+    CHECK(parse_time_value(v.value, v.type) == v);
+  }
+}
+
+TEST_CASE("a set recurs and has no single position") {
+  TimeValue every_monday = parse_time_value("XXXX-WXX-1", TimexType::Set);
+  CHECK(every_monday.type == TimexType::Set);
+  CHECK(every_monday.granularity == Granularity::Day);
+  CHECK_FALSE(every_monday.has_bounds());
+  TimeValue each_july = parse_time_value("XXXX-07", TimexType::Set);
+  CHECK_FALSE(each_july.has_bounds());
+  TimeValue daily = parse_time_value("P1D", TimexType::Set);
+  CHECK(daily.type == TimexType::Set);
+}
+
+TEST_CASE("malformed TIMEX3 values are rejected, naming the value and position") {
+  const char* bad[] = {"",          "2025-13",    "2025-02-30",       "2025-W54",         "2023-W53",
+                       "2025-Q5",   "2025-H3",    "2025-XY",          "P",                "P5",
+                       "PT5Y",      "P5H",        "2025-07-18T25:00", "2025-07-18T10:61", "20250917",
+                       "abc",       "2025-09-17 ", "99999",           "2025-07T10",       "2025-W31-8",
+                       "2025-09-1", "1X99",       "2025--09"};
+  for (const char* value : bad) {
+    INFO(value);
+    try {
+      parse_time_value(value);
+      FAIL("accepted");
+    } catch (const ValueError& e) {
+      std::string message = e.what();
+      CHECK(message.find("invalid TIMEX3 value") != std::string::npos);
+      CHECK(message.find(std::string("'") + value + "'") != std::string::npos);
+    }
+  }
+  try {
+    parse_time_value("2025-13");
+  } catch (const ValueError& e) {
+    CHECK(std::string(e.what()).find("position 5") != std::string::npos);
+  }
+}
+
+TEST_CASE("user dates (--dct) are checked against the calendar") {
+  CHECK(iso_string(parse_iso_date("2025-07-19")) == "2025-07-19");
+  CHECK(iso_string(parse_iso_date("2024-02-29")) == "2024-02-29");
+  for (const char* bad : {"2025-02-29", "2025-9-1", "99999-01-01", "2025-07-19T10:00", "yesterday", "", "1399-01-01"}) {
+    INFO(bad);
+    CHECK_THROWS_AS(parse_iso_date(bad), ValueError);
+  }
+}
+
+TEST_CASE("day_value is a day-granular date") {
+  TimeValue v = day_value(parse_iso_date("2025-09-17"));
+  CHECK(v.value == "2025-09-17");
+  CHECK(v.granularity == Granularity::Day);
+  CHECK(bound(v.earliest) == "2025-09-17");
+  CHECK(bound(v.latest) == "2025-09-17");
+}
+
+TEST_CASE("a TimeValue in JSON carries value, granularity and bounds") {
+  TimeValue v = parse_time_value("2024-02");
+  v.mod = Mod::End;
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  json::write(w, v);
+  CHECK(std::string(buffer.GetString()) ==
+        R"({"type":"DATE","value":"2024-02","granularity":"month","earliest":"2024-02-01","latest":"2024-02-29","mod":"END"})");
+  rapidjson::StringBuffer buffer2;
+  rapidjson::Writer<rapidjson::StringBuffer> w2(buffer2);
+  json::write(w2, parse_time_value("P2W"));
+  CHECK(std::string(buffer2.GetString()) ==
+        R"({"type":"DURATION","value":"P2W","granularity":"none","earliest":null,"latest":null,"mod":null})");
 }

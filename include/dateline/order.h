@@ -21,8 +21,9 @@ enum class Relation {
 // What is known about the order of two times, from their bounds.
 Relation relate(const TimeValue& a, const TimeValue& b);
 
-// A total, stable order for output: earliest, then latest, then granularity (coarser first);
-// values without bounds sort last. Ties are left to the caller's id.
+// A total, stable order for output (DESIGN.md): earliest, then latest (so of two periods that
+// start together the shorter comes first), then granularity; values without bounds sort last.
+// Ties are left to the caller's id.
 bool chronological_less(const TimeValue& a, const TimeValue& b);
 
 std::string_view to_string(Relation relation);

@@ -22,7 +22,14 @@ constexpr std::array<std::string_view, 4> kRef = {"", "PAST_REF", "PRESENT_REF",
 
 bool is_literal(const Token& t, std::string_view word) { return t.lex && t.lex->word == word; }
 
+std::string_view part_code(const Token* part);
+
 int lexv(const Token* t, TokenClass c) { return t && t->lex ? t->lex->value(c) : 0; }
+
+// The TIMEX3 code of a part of the day ("MO" for "morning").
+std::string_view part_code(const Token* part) {
+  return kPartOfDay[static_cast<std::size_t>(part && part->lex ? part->lex->value(TokenClass::PartOfDay) : 0)];
+}
 
 Unit unit_of(const Token* t) { return static_cast<Unit>(lexv(t, TokenClass::Unit)); }
 
@@ -93,18 +100,18 @@ std::string duration_value(Amount amount, Unit unit) {
     return fmt::format("P{}{}", amount.value * factor, letter);
   };
   switch (unit) {
-    case Unit::Second: return "PT" + n + "S";
-    case Unit::Minute: return "PT" + n + "M";
-    case Unit::Hour: return "PT" + n + "H";
-    case Unit::Day: return "P" + n + "D";
-    case Unit::Week: return "P" + n + "W";
-    case Unit::Weekend: return "P" + n + "WE";
+    case Unit::Second: return fmt::format("PT{}S", n);
+    case Unit::Minute: return fmt::format("PT{}M", n);
+    case Unit::Hour: return fmt::format("PT{}H", n);
+    case Unit::Day: return fmt::format("P{}D", n);
+    case Unit::Week: return fmt::format("P{}W", n);
+    case Unit::Weekend: return fmt::format("P{}WE", n);
     case Unit::Fortnight: return scaled(2, "W", "W");
-    case Unit::Month: return "P" + n + "M";
-    case Unit::Quarter: return "P" + n + "Q";
+    case Unit::Month: return fmt::format("P{}M", n);
+    case Unit::Quarter: return fmt::format("P{}Q", n);
     case Unit::Half: return scaled(6, "M", "M");
     case Unit::Season: return scaled(3, "M", "M");
-    case Unit::Year: return "P" + n + "Y";
+    case Unit::Year: return fmt::format("P{}Y", n);
     case Unit::Decade: return scaled(10, "Y", "E");
     case Unit::Century: return scaled(100, "Y", "C");
     case Unit::Millennium: return scaled(1000, "Y", "L");
@@ -557,7 +564,7 @@ bool day_relative(const Match& m, Context& ctx, Normalized& out) {
   out.value = iso_string(d);
   if (tonight || part) {
     out.type = TimexType::Time;
-    out.value += "T" + std::string(tonight ? "NI" : kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+    out.value += fmt::format("T{}", tonight ? std::string_view("NI") : part_code(part));
   }
   return true;
 }
@@ -572,8 +579,7 @@ bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
     offset = d < 0 ? -1 : d > 0 ? 1 : 0;
   }
   out.type = TimexType::Time;
-  out.value = iso_string(*ctx.dct + date_duration(offset)) + "T" +
-              std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+  out.value = fmt::format("{}T{}", iso_string(*ctx.dct + date_duration(offset)), part_code(part));
   out.anchoring = Anchoring::Dct;
   return true;
 }
@@ -614,7 +620,7 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
   out.anchoring = Anchoring::Dct;
   if (part) {
     out.type = TimexType::Time;
-    out.value += "T" + std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+    out.value += fmt::format("T{}", part_code(part));
   }
   return true;
 }
@@ -872,7 +878,7 @@ bool every(const Match& m, Context&, Normalized& out) {
   if (const Token* wd = m.by_class(TokenClass::Weekday)) {
     out.value = fmt::format("XXXX-WXX-{}", lexv(wd, TokenClass::Weekday));
     if (const Token* part = m.by_class(TokenClass::PartOfDay)) {
-      out.value += "T" + std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+      out.value += fmt::format("T{}", part_code(part));
     }
     return true;
   }
@@ -881,11 +887,11 @@ bool every(const Match& m, Context&, Normalized& out) {
     return true;
   }
   if (const Token* part = m.by_class(TokenClass::PartOfDay)) {
-    out.value = "XXXX-XX-XXT" + std::string(kPartOfDay[static_cast<std::size_t>(lexv(part, TokenClass::PartOfDay))]);
+    out.value = fmt::format("XXXX-XX-XXT{}", part_code(part));
     return true;
   }
   if (const Token* s = m.by_class(TokenClass::Season)) {
-    out.value = "XXXX-" + std::string(kSeason[static_cast<std::size_t>(lexv(s, TokenClass::Season))]);
+    out.value = fmt::format("XXXX-{}", kSeason[static_cast<std::size_t>(lexv(s, TokenClass::Season))]);
     return true;
   }
   const Token* unit_tok = m.by_class(TokenClass::Unit);
