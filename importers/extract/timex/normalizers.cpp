@@ -7,6 +7,7 @@
 #include "timex/calendar.h"
 
 #include <array>
+#include <cstdlib>
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
 
@@ -152,12 +153,37 @@ Unit reported_unit(Unit unit) {
 // nearer one.
 int infer_year(Date dct, int month, int day, Tense tense) {
   int y = dct.year();
-  int here = dct.month() * 32 + (day ? static_cast<int>(dct.day()) : 0);
-  int there = month * 32 + day;
-  // A past-tense clause can still name a date just ahead ("said it would pay on Dec. 15"):
-  // only a month well after the DCT is taken as last year's.
+  if (day) {
+    // A day: of last year's, this year's and next year's, the latest not more than about three
+    // months after the DCT for the past tense ("the Aug. 7 blasts" written on Aug. 18), the
+    // earliest not more than three months before it for the future, else the nearest. The slack
+    // keeps a past-tense clause about a date just ahead ("said it would pay on Dec. 15") right.
+    constexpr long kSlack = 92;
+    std::optional<Date> best;
+    long best_delta = 0;
+    for (int cy = y - 1; cy <= y + 1; ++cy) {
+      std::optional<Date> c = make_date(cy, month, day);
+      if (!c) continue;
+      long delta = (*c - dct).days();
+      bool better = false;
+      if (tense == Tense::Past) {
+        better = delta <= kSlack && (!best || delta > best_delta);
+      } else if (tense == Tense::Future) {
+        better = delta >= -kSlack && (!best || delta < best_delta);
+      } else {
+        better = !best || std::labs(delta) < std::labs(best_delta);
+      }
+      if (better) {
+        best = c;
+        best_delta = delta;
+      }
+    }
+    return best ? static_cast<int>(best->year()) : y;
+  }
+  // A month: past-tense months more than two months ahead are last year's ("In October the
+  // company reported", written in July); future-tense months already gone are next year's.
   if (tense == Tense::Past) return month > static_cast<int>(dct.month()) + 2 ? y - 1 : y;
-  if (tense == Tense::Future) return there < here ? y + 1 : y;
+  if (tense == Tense::Future) return month < static_cast<int>(dct.month()) ? y + 1 : y;
   int diff = month - static_cast<int>(dct.month());
   if (diff > 6) return y - 1;
   if (diff < -6) return y + 1;
@@ -984,7 +1010,7 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     // A participle after "will be", "to be" is a future passive: "will be held on Friday".
     if (i >= 2 && word_is(i - 1, "be") &&
         (toks[i - 2].is(TokenClass::FutureCue) || word_is(i - 2, "to") || word_is(i - 2, "may") ||
-         word_is(i - 2, "might") || word_is(i - 2, "could") || word_is(i - 2, "must"))) {
+         word_is(i - 2, "might") || word_is(i - 2, "must"))) {
       return Tense::Future;
     }
     return Tense::Past;
