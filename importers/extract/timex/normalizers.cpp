@@ -214,10 +214,29 @@ bool month_day(const Match& m, Context& ctx, Normalized& out) {
     out.value = fmt::format("XXXX-{:02}-{:02}", mon, day);
     return true;
   }
-  int y = infer_year(*ctx.dct, mon, day, ctx.tense_around(m.first, m.last));
+  Tense tense = ctx.tense_around(m.first, m.last);
+  // "last Oct. 23", "next March 3": the direction decides the year and stays outside the span.
+  if (const Token* dir = m.by_class(TokenClass::Direction); dir && m.element(0) == dir) {
+    int d = lexv(dir, TokenClass::Direction);
+    tense = d < 0 ? Tense::Past : d > 0 ? Tense::Future : Tense::Unknown;
+    out.trim_front = 1;
+  }
+  int y = infer_year(*ctx.dct, mon, day, tense);
   if (!make_date(y, mon, day)) return false;
   out.value = fmt::format("{:04}-{:02}-{:02}", y, mon, day);
   out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+// "the week of March 6": the ISO week holding that day.
+bool week_of(const Match& m, Context& ctx, Normalized& out) {
+  Normalized day;
+  if (!month_day(m, ctx, day)) {
+    if (!month_day_year(m, ctx, day)) return false;
+  }
+  Date d = boost::gregorian::from_simple_string(day.value);
+  out.value = period_value(d, Unit::Week);
+  out.anchoring = day.anchoring;
   return true;
 }
 
@@ -944,6 +963,7 @@ struct Named {
 constexpr Named kNormalizers[] = {
     {"month_day_year", month_day_year},
     {"month_day", month_day},
+    {"week_of", week_of},
     {"month_year", month_year},
     {"month_alone", month_alone},
     {"month_relative", month_relative},
