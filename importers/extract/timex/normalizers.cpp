@@ -5,6 +5,7 @@
 #include "timex/normalizers.h"
 
 #include "timex/calendar.h"
+#include "timex/holidays.h"
 
 #include <array>
 #include <cstdlib>
@@ -151,33 +152,40 @@ Unit reported_unit(Unit unit) {
 // The year of a month (and day) given without one, from the DCT and the tense: a past-tense
 // "October" written in July is last October; a future "March" is next March; otherwise the
 // nearer one.
+// Of the candidate dates in last year, this year and next year (`in_year` gives each, or
+// nullopt), the one the tense points to: the latest not more than about three months after the
+// DCT for the past tense ("the Aug. 7 blasts" written on Aug. 18), the earliest not more than
+// three months before it for the future, else the nearest. The slack keeps a past-tense clause
+// about a date just ahead ("said it would pay on Dec. 15") right.
+template <typename InYear>
+std::optional<Date> choose_year(Date dct, Tense tense, InYear in_year) {
+  constexpr long kSlack = 92;
+  std::optional<Date> best;
+  long best_delta = 0;
+  for (int cy = dct.year() - 1; cy <= dct.year() + 1; ++cy) {
+    std::optional<Date> c = in_year(cy);
+    if (!c) continue;
+    long delta = (*c - dct).days();
+    bool better = false;
+    if (tense == Tense::Past) {
+      better = delta <= kSlack && (!best || delta > best_delta);
+    } else if (tense == Tense::Future) {
+      better = delta >= -kSlack && (!best || delta < best_delta);
+    } else {
+      better = !best || std::labs(delta) < std::labs(best_delta);
+    }
+    if (better) {
+      best = c;
+      best_delta = delta;
+    }
+  }
+  return best;
+}
+
 int infer_year(Date dct, int month, int day, Tense tense) {
   int y = dct.year();
   if (day) {
-    // A day: of last year's, this year's and next year's, the latest not more than about three
-    // months after the DCT for the past tense ("the Aug. 7 blasts" written on Aug. 18), the
-    // earliest not more than three months before it for the future, else the nearest. The slack
-    // keeps a past-tense clause about a date just ahead ("said it would pay on Dec. 15") right.
-    constexpr long kSlack = 92;
-    std::optional<Date> best;
-    long best_delta = 0;
-    for (int cy = y - 1; cy <= y + 1; ++cy) {
-      std::optional<Date> c = make_date(cy, month, day);
-      if (!c) continue;
-      long delta = (*c - dct).days();
-      bool better = false;
-      if (tense == Tense::Past) {
-        better = delta <= kSlack && (!best || delta > best_delta);
-      } else if (tense == Tense::Future) {
-        better = delta >= -kSlack && (!best || delta < best_delta);
-      } else {
-        better = !best || std::labs(delta) < std::labs(best_delta);
-      }
-      if (better) {
-        best = c;
-        best_delta = delta;
-      }
-    }
+    std::optional<Date> best = choose_year(dct, tense, [&](int cy) { return make_date(cy, month, day); });
     return best ? static_cast<int>(best->year()) : y;
   }
   // A month: past-tense months more than two months ahead are last year's ("In October the
@@ -225,6 +233,64 @@ bool month_day(const Match& m, Context& ctx, Normalized& out) {
   if (!make_date(y, mon, day)) return false;
   out.value = fmt::format("{:04}-{:02}-{:02}", y, mon, day);
   out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+bool followed_by_name(const Match& m, const Context& ctx);
+
+// "Thanksgiving", "Christmas Eve", "last Christmas", "Easter 2024", "New Year's Day": the
+// date from the holiday table, in the year the text or the tense gives.
+bool holiday(const Match& m, Context& ctx, Normalized& out) {
+  std::string key;
+  const Token* first_word = nullptr;
+  const Token* dir = nullptr;
+  const Token* year = nullptr;
+  for (std::size_t i = m.first; i < m.last; ++i) {
+    const Token& t = m.token(i);
+    std::string_view word = ctx.text.substr(t.begin, t.end - t.begin);
+    if (i == m.first && t.is(TokenClass::Direction)) {
+      dir = &t;
+    } else if (t.kind == TokenKind::Number && t.is(TokenClass::Year4)) {
+      year = &t;
+    } else if (t.kind == TokenKind::Punct) {
+      if (word == "'" || word == "\u2019") key += '\'';
+    } else if (is_literal(t, "the") || word == "Jr" || word == "jr") {
+      continue;
+    } else {
+      if (!first_word) first_word = &t;
+      if (!(word == "s" && !key.empty() && key.back() == '\'') && !key.empty()) key += ' ';
+      for (char c : word) key += static_cast<char>((c >= 'A' && c <= 'Z') ? (c | 0x20) : c);
+    }
+  }
+  const Holidays& holidays = Holidays::instance();
+  if (!first_word || !first_word->capitalized || !holidays.known(key)) return false;
+  if (followed_by_name(m, ctx)) return false;  // "Easter Island", "Christmas Carol"
+  auto in_year = [&](int y) { return holidays.date_in(key, y); };
+  std::optional<Date> d;
+  if (year) {
+    d = in_year(year->number);
+  } else if (!ctx.dct) {
+    return false;
+  } else if (dir) {
+    int direction = lexv(dir, TokenClass::Direction);
+    if (direction == 0) {
+      d = in_year(ctx.dct->year());
+    } else {
+      // "last Christmas": the latest one before the DCT; "next Easter": the first one after.
+      for (int y = ctx.dct->year() - 1; y <= ctx.dct->year() + 1; ++y) {
+        std::optional<Date> c = in_year(y);
+        if (!c) continue;
+        if (direction < 0 && *c < *ctx.dct) d = c;
+        if (direction > 0 && *c > *ctx.dct && !d) d = c;
+      }
+    }
+    out.anchoring = Anchoring::Dct;
+  } else {
+    d = choose_year(*ctx.dct, ctx.tense_around(m.first, m.last), in_year);
+    out.anchoring = Anchoring::Dct;
+  }
+  if (!d) return false;
+  out.value = iso_string(*d);
   return true;
 }
 
@@ -964,6 +1030,7 @@ constexpr Named kNormalizers[] = {
     {"month_day_year", month_day_year},
     {"month_day", month_day},
     {"week_of", week_of},
+    {"holiday", holiday},
     {"month_year", month_year},
     {"month_alone", month_alone},
     {"month_relative", month_relative},
