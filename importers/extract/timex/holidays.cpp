@@ -1,6 +1,7 @@
 #include "timex/holidays.h"
 
 #include "dateline_importers_data.h"
+#include "tsv_rows.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <charconv>
@@ -50,19 +51,12 @@ const Holidays& Holidays::instance() {
 }
 
 Holidays::Holidays() {
-  std::string_view tsv = data::timex_holidays_tsv;
-  std::size_t line_no = 0;
-  while (!tsv.empty()) {
-    std::size_t eol = tsv.find('\n');
-    std::string_view line = tsv.substr(0, eol);
-    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    auto cols = split(line, '\t');
-    if (cols.size() != 2) throw std::logic_error(fmt::format("timex_holidays.tsv line {}: expected name<TAB>rule", line_no));
+  data::for_each_tsv_row(data::timex_holidays_tsv, "timex_holidays.tsv", [&](const data::TsvRow& row) {
+    if (row.size != 2) throw data::bad_tsv_row("timex_holidays.tsv", row, "expected name<TAB>rule");
+    const std::size_t line_no = row.line;
     Rule r;
-    r.key = std::string(cols[0]);
-    auto parts = split(cols[1], ':');
+    r.key = std::string(row[0]);
+    auto parts = split(row[1], ':');
     if (parts[0] == "nth" && (parts.size() == 4 || parts.size() == 5)) {
       r.kind = Rule::Kind::NthWeekday;
       r.month = number(parts[1], line_no);
@@ -72,14 +66,14 @@ Holidays::Holidays() {
     } else if (parts[0] == "easter" && parts.size() == 2) {
       r.kind = Rule::Kind::Easter;
       r.offset = number(parts[1], line_no);
-    } else if (parts.size() == 1 && cols[1].size() == 5 && cols[1][2] == '-') {
-      r.month = number(cols[1].substr(0, 2), line_no);
-      r.day = number(cols[1].substr(3, 2), line_no);
+    } else if (parts.size() == 1 && row[1].size() == 5 && row[1][2] == '-') {
+      r.month = number(row[1].substr(0, 2), line_no);
+      r.day = number(row[1].substr(3, 2), line_no);
     } else {
-      throw std::logic_error(fmt::format("timex_holidays.tsv line {}: bad rule '{}'", line_no, cols[1]));
+      throw data::bad_tsv_row("timex_holidays.tsv", row, fmt::format("bad rule '{}'", row[1]));
     }
     rules_.push_back(std::move(r));
-  }
+  });
 }
 
 const Holidays::Rule* Holidays::find(std::string_view key) const {
