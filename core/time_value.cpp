@@ -103,6 +103,7 @@ void parse_duration(Cursor& in, std::string_view value) {
   in.eat('P');
   bool in_time = false;
   bool any = false;
+  bool any_time_unit = false;
   while (!in.done()) {
     if (in.eat('T')) {
       if (in_time) in.fail_here("second 'T' in a duration");
@@ -132,8 +133,11 @@ void parse_duration(Cursor& in, std::string_view value) {
     }
     in.eat(unit);
     any = true;
+    any_time_unit = in_time;
   }
   if (!any) fail(value, in.pos(), "empty duration");
+  // "P1YT": ISO 8601 writes the T only when a time part follows.
+  if (in_time && !any_time_unit) fail(value, in.pos(), "expected a time amount after 'T'");
 }
 
 struct DateParts {
@@ -192,14 +196,18 @@ void parse_time_of_day(Cursor& in, std::string_view value, DateParts& parts) {
   }
   Field hour = in.digits(2, "an hour");
   if (hour.number && *hour.number > 24) fail(value, in.pos() - 2, "hour out of range");
+  // ISO 8601 allows 24 only as the end of the day: 24, 24:00, 24:00:00.
+  const bool end_of_day = hour.number && *hour.number == 24;
   parts.granularity = Granularity::Hour;
   if (in.eat(':')) {
     Field minute = in.digits(2, "minutes");
     if (minute.number && *minute.number > 59) fail(value, in.pos() - 2, "minutes out of range");
+    if (end_of_day && minute.number != 0) fail(value, in.pos() - 2, "only 24:00 may follow hour 24");
     parts.granularity = Granularity::Minute;
     if (in.eat(':')) {
       Field second = in.digits(2, "seconds");
       if (second.number && *second.number > 60) fail(value, in.pos() - 2, "seconds out of range");
+      if (end_of_day && second.number != 0) fail(value, in.pos() - 2, "only 24:00:00 may follow hour 24");
       parts.granularity = Granularity::Second;
     }
   }
@@ -207,8 +215,12 @@ void parse_time_of_day(Cursor& in, std::string_view value, DateParts& parts) {
   if (in.eat('Z')) return;
   if (in.peek() == '+' || in.peek() == '-') {
     in.eat(in.peek());
-    in.digits(2, "a zone hour");
-    if (in.eat(':')) in.digits(2, "zone minutes");
+    Field zone_hour = in.digits(2, "a zone hour");
+    if (zone_hour.number && *zone_hour.number > 23) fail(value, in.pos() - 2, "zone hour out of range");
+    if (in.eat(':')) {
+      Field zone_minute = in.digits(2, "zone minutes");
+      if (zone_minute.number && *zone_minute.number > 59) fail(value, in.pos() - 2, "zone minutes out of range");
+    }
   }
 }
 
@@ -240,8 +252,12 @@ DateParts parse_date(Cursor& in, std::string_view value, bool& has_time) {
       if (*week.number < 1 || *week.number > 53) fail(value, week_pos, "week out of range");
       if (bounded_year && *week.number > iso_weeks_in_year(*year)) fail(value, week_pos, "week out of range for the year");
     }
+    // A week can reach into the year before or after: in the first and last years boost can
+    // represent it has no bounds rather than a date boost would refuse.
     std::optional<Date> monday;
-    if (bounded_year && week.number) monday = iso_week_one_monday(*year) + date_duration((*week.number - 1) * 7);
+    if (bounded_year && *year > kMinBoundYear && *year < kMaxBoundYear && week.number) {
+      monday = iso_week_one_monday(*year) + date_duration((*week.number - 1) * 7);
+    }
     keep_if(monday, monday ? std::optional<Date>(*monday + date_duration(6)) : std::nullopt);
     if (in.eat('-')) {
       if (in.eat("WE")) {
@@ -351,7 +367,7 @@ TimeValue parse_time_value(std::string_view value, TimexType type) {
   TimeValue result;
   result.type = type;
   result.value = std::string(value);
-  if (value.empty()) throw ValueError("invalid TIMEX3 value '': empty");
+  if (value.empty()) fail(value, 0, "empty");
   if (value == "PAST_REF" || value == "PRESENT_REF" || value == "FUTURE_REF") return result;
   Cursor in(value);
   if (value.front() == 'P') {

@@ -4,11 +4,10 @@
 #include <dateline/error.h>
 #include <dateline/json.h>
 #include <dateline/time_value.h>
-
-#include <catch2/catch.hpp>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 
 using namespace dateline;
@@ -51,6 +50,7 @@ TEST_CASE("every TIMEX3 value form: type, granularity and bounds") {
       {"2025-SP", TimexType::Date, Granularity::Season, "2025-03-01", "2025-05-31"},
       {"2025-SU", TimexType::Date, Granularity::Season, "2025-06-01", "2025-08-31"},
       {"2025-FA", TimexType::Date, Granularity::Season, "2025-09-01", "2025-11-30"},
+      {"2025-WI", TimexType::Date, Granularity::Season, "2025-12-01", "2026-02-28"},  // into the next year
       {"2023-WI", TimexType::Date, Granularity::Season, "2023-12-01", "2024-02-29"},
       {"2025-07-18TEV", TimexType::Date, Granularity::PartOfDay, "2025-07-18", "2025-07-18"},
       {"2025-07-18TMO", TimexType::Date, Granularity::PartOfDay, "2025-07-18", "2025-07-18"},
@@ -59,9 +59,24 @@ TEST_CASE("every TIMEX3 value form: type, granularity and bounds") {
       {"2025-07-18T15:30:10", TimexType::Time, Granularity::Second, "2025-07-18", "2025-07-18"},
       {"2025-07-18T15:30Z", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},
       {"2025-07-18T15:30+01:00", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},
+      {"2025-07-18T15:30-05", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},
+      {"2025-07-18T24:00", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},  // end of day
+      // TimeML lets any digit be unknown: some hour of that day.
+      {"2025-07-18TXX", TimexType::Time, Granularity::Hour, "2025-07-18", "2025-07-18"},
+      {"2025-W31-2T09", TimexType::Time, Granularity::Hour, "2025-07-29", "2025-07-29"},
       {"1998-XX", TimexType::Date, Granularity::Month, "1998-01-01", "1998-12-31"},
       {"1998-12-XX", TimexType::Date, Granularity::Day, "1998-12-01", "1998-12-31"},
       {"XXXX-07", TimexType::Date, Granularity::Month, nullptr, nullptr},
+      {"XXXX-WXX-1", TimexType::Date, Granularity::Day, nullptr, nullptr},
+      {"2XXX", TimexType::Date, Granularity::Millennium, "2000-01-01", "2999-12-31"},
+      // Years boost::gregorian cannot hold (before 1400) keep their form but have no bounds.
+      {"1399", TimexType::Date, Granularity::Year, nullptr, nullptr},
+      {"0999-05", TimexType::Date, Granularity::Month, nullptr, nullptr},
+      // A week that reaches past the representable range has no bounds rather than throwing.
+      {"1400-W01", TimexType::Date, Granularity::Week, nullptr, nullptr},
+      {"9999-W52-7", TimexType::Date, Granularity::Day, nullptr, nullptr},
+      {"1401-W01", TimexType::Date, Granularity::Week, "1400-12-29", "1401-01-04"},
+      {"9999-12-31", TimexType::Date, Granularity::Day, "9999-12-31", "9999-12-31"},
       {"P2W", TimexType::Duration, Granularity::None, nullptr, nullptr},
       {"P90D", TimexType::Duration, Granularity::None, nullptr, nullptr},
       {"PT5H", TimexType::Duration, Granularity::None, nullptr, nullptr},
@@ -100,37 +115,111 @@ TEST_CASE("a set recurs and has no single position") {
   CHECK(daily.type == TimexType::Set);
 }
 
+namespace {
+// The message of the ValueError that parsing `value` throws; "accepted" if none.
+std::string rejection(const char* value) {
+  try {
+    parse_time_value(value);
+  } catch (const ValueError& e) {
+    return e.what();
+  }
+  return "accepted";
+}
+}  // namespace
+
 TEST_CASE("malformed TIMEX3 values are rejected, naming the value and position") {
-  const char* bad[] = {"",          "2025-13",    "2025-02-30",       "2025-W54",         "2023-W53",
-                       "2025-Q5",   "2025-H3",    "2025-XY",          "P",                "P5",
-                       "PT5Y",      "P5H",        "2025-07-18T25:00", "2025-07-18T10:61", "20250917",
-                       "abc",       "2025-09-17 ", "99999",           "2025-07T10",       "2025-W31-8",
-                       "2025-09-1", "1X99",       "2025--09"};
+  const char* bad[] = {"",
+                       "2025-13",
+                       "2025-00",
+                       "2025-02-30",
+                       "2025-W54",
+                       "2025-W00",
+                       "2023-W53",  // 2023 has 52 ISO weeks
+                       "2025-Q5",
+                       "2025-H3",
+                       "2025-XY",
+                       "2025-SX",
+                       "P",
+                       "P5",
+                       "PT",
+                       "P1YT",  // a T needs a time part after it
+                       "PT5Y",
+                       "P5H",
+                       "P.5Y",
+                       "2025-07-18T25:00",
+                       "2025-07-18T24:30",  // 24 only as 24:00
+                       "2025-07-18T10:61",
+                       "2025-07-18T15:30+25:00",
+                       "2025-07-18T15:30+01:60",
+                       "2025-07-18TLATE",
+                       "20250917",
+                       "abc",
+                       "2025-09-17 ",
+                       " 2025",
+                       "99999",
+                       "2025-07T10",
+                       "2025-W31-8",
+                       "2025-W31-WET10",
+                       "2025-09-1",
+                       "1X99",
+                       "2025--09",
+                       "199-07"};
   for (const char* value : bad) {
     INFO(value);
-    try {
-      parse_time_value(value);
-      FAIL("accepted");
-    } catch (const ValueError& e) {
-      std::string message = e.what();
-      CHECK(message.find("invalid TIMEX3 value") != std::string::npos);
-      CHECK(message.find(std::string("'") + value + "'") != std::string::npos);
-    }
+    std::string message = rejection(value);
+    CHECK(message.find("invalid TIMEX3 value") != std::string::npos);
+    CHECK(message.find(std::string("'") + value + "'") != std::string::npos);
+    CHECK(message.find("at position ") != std::string::npos);
   }
-  try {
-    parse_time_value("2025-13");
-  } catch (const ValueError& e) {
-    CHECK(std::string(e.what()).find("position 5") != std::string::npos);
+  // The position is the first character that cannot be right.
+  CHECK(rejection("").ends_with("at position 0"));
+  CHECK(rejection("abc").ends_with("at position 0"));
+  CHECK(rejection("2025-13").ends_with("at position 5"));
+  CHECK(rejection("2025-02-30").ends_with("at position 8"));
+  CHECK(rejection("2023-W53").ends_with("at position 6"));
+  CHECK(rejection("2025-Q5").ends_with("at position 6"));
+  CHECK(rejection("P5").ends_with("at position 2"));
+  CHECK(rejection("2025-07-18T25:00").ends_with("at position 11"));
+  CHECK(rejection("2025-09-17 ").ends_with("at position 10"));
+  CHECK(rejection("99999").ends_with("at position 4"));
+}
+
+TEST_CASE("a value's spelling is kept: no silent normalization") {
+  // Single-digit weeks are TimeBank's spelling; they are read, not rewritten to W07.
+  CHECK(parse_time_value("2000-W7").value == "2000-W7");
+  CHECK(parse_time_value("P1.5Y").value == "P1.5Y");
+  // Parsing with an explicit type keeps that type.
+  CHECK(parse_time_value("XXXX-07", TimexType::Set).type == TimexType::Set);
+  CHECK(parse_time_value("2025-07-18T15:30", TimexType::Time).type == TimexType::Time);
+}
+
+TEST_CASE("enum names read back as the same value") {
+  for (TimexType t : {TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set}) {
+    CHECK(timex_type_from_string(to_string(t)) == t);
   }
+  for (Mod m : {Mod::Before, Mod::After, Mod::OnOrBefore, Mod::OnOrAfter, Mod::LessThan, Mod::MoreThan,
+                Mod::EqualOrLess, Mod::EqualOrMore, Mod::Start, Mod::Mid, Mod::End, Mod::Approx}) {
+    CHECK(mod_from_string(to_string(m)) == m);
+  }
+  CHECK(to_string(Mod::None).empty());
+  CHECK_FALSE(timex_type_from_string("date").has_value());  // TIMEX3 spells types in capitals
+  CHECK_FALSE(mod_from_string("ABOUT").has_value());
+  CHECK(to_string(Granularity::PartOfDay) == "part_of_day");
 }
 
 TEST_CASE("user dates (--dct) are checked against the calendar") {
   CHECK(iso_string(parse_iso_date("2025-07-19")) == "2025-07-19");
   CHECK(iso_string(parse_iso_date("2024-02-29")) == "2024-02-29");
-  for (const char* bad : {"2025-02-29", "2025-9-1", "99999-01-01", "2025-07-19T10:00", "yesterday", "", "1399-01-01"}) {
+  CHECK(iso_string(parse_iso_date("1400-01-01")) == "1400-01-01");
+  CHECK(iso_string(parse_iso_date("9999-12-31")) == "9999-12-31");
+  for (const char* bad :
+       {"2025-02-29", "2100-02-29", "2025-9-1", "2025-09-1", "99999-01-01", "2025-07-19T10:00", "yesterday", "",
+        "1399-01-01", "2025-13-01", "2025-00-10", "2025-04-31", "2025/07/19", "+025-07-19", "2025-07-19 "}) {
     INFO(bad);
     CHECK_THROWS_AS(parse_iso_date(bad), ValueError);
   }
+  // The message names the text, so a bad --dct is easy to find.
+  CHECK_THROWS_WITH(parse_iso_date("2025-02-29"), Catch::Contains("'2025-02-29'"));
 }
 
 TEST_CASE("day_value is a day-granular date") {
@@ -139,6 +228,10 @@ TEST_CASE("day_value is a day-granular date") {
   CHECK(v.granularity == Granularity::Day);
   CHECK(bound(v.earliest) == "2025-09-17");
   CHECK(bound(v.latest) == "2025-09-17");
+  CHECK(v.type == TimexType::Date);
+  CHECK(v.mod == Mod::None);
+  CHECK(v == parse_time_value("2025-09-17"));  // the same as the parsed value
+  CHECK(day_value(parse_iso_date("2024-02-29")).value == "2024-02-29");
 }
 
 TEST_CASE("a TimeValue in JSON carries value, granularity and bounds") {
@@ -147,11 +240,23 @@ TEST_CASE("a TimeValue in JSON carries value, granularity and bounds") {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   json::write(w, v);
-  CHECK(std::string(buffer.GetString()) ==
-        R"({"type":"DATE","value":"2024-02","granularity":"month","earliest":"2024-02-01","latest":"2024-02-29","mod":"END"})");
+  CHECK(
+      std::string(buffer.GetString()) ==
+      R"({"type":"DATE","value":"2024-02","granularity":"month","earliest":"2024-02-01","latest":"2024-02-29","mod":"END"})");
   rapidjson::StringBuffer buffer2;
   rapidjson::Writer<rapidjson::StringBuffer> w2(buffer2);
   json::write(w2, parse_time_value("P2W"));
   CHECK(std::string(buffer2.GetString()) ==
         R"({"type":"DURATION","value":"P2W","granularity":"none","earliest":null,"latest":null,"mod":null})");
+  rapidjson::StringBuffer buffer3;
+  rapidjson::Writer<rapidjson::StringBuffer> w3(buffer3);
+  json::write(w3, parse_time_value("2025-07-18T15:30+01:00"));
+  CHECK(std::string(buffer3.GetString()) ==
+        R"({"type":"TIME","value":"2025-07-18T15:30+01:00","granularity":"minute","earliest":"2025-07-18",)"
+        R"("latest":"2025-07-18","mod":null})");
+  rapidjson::StringBuffer buffer4;
+  rapidjson::Writer<rapidjson::StringBuffer> w4(buffer4);
+  json::write(w4, parse_time_value("XXXX-WXX-1", TimexType::Set));
+  CHECK(std::string(buffer4.GetString()) ==
+        R"({"type":"SET","value":"XXXX-WXX-1","granularity":"day","earliest":null,"latest":null,"mod":null})");
 }
