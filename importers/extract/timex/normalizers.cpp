@@ -211,6 +211,8 @@ bool month_day_year(const Match& m, Context&, Normalized& out) {
   return true;
 }
 
+std::optional<int> sentence_year(const Context& ctx, std::size_t first);
+
 bool month_day(const Match& m, Context& ctx, Normalized& out) {
   const Token* month = m.by_class(TokenClass::Month);
   int day = day_of(m);
@@ -230,9 +232,13 @@ bool month_day(const Match& m, Context& ctx, Normalized& out) {
     out.trim_front = 1;
   }
   int y = infer_year(*ctx.dct, mon, day, tense);
+  out.anchoring = Anchoring::Dct;
+  if (std::optional<int> narrative = sentence_year(ctx, m.first); narrative && tense != Tense::Future) {
+    y = *narrative;
+    out.anchoring = Anchoring::Previous;
+  }
   if (!make_date(y, mon, day)) return false;
   out.value = fmt::format("{:04}-{:02}-{:02}", y, mon, day);
-  out.anchoring = Anchoring::Dct;
   return true;
 }
 
@@ -324,6 +330,22 @@ bool followed_by_name(const Match& m, const Context& ctx) {
   return next.kind == TokenKind::Word && next.capitalized && !next.all_caps && next.lex == nullptr && next.space_before;
 }
 
+// "In 2019, the plant closed in March": a year that opens the sentence as its frame, before the
+// DCT's year, is the year of a month or day given without one (narrative news style). A year
+// elsewhere in the sentence often belongs to a noun phrase ("a program approved in 1987 ...
+// through Sept. 29") and is not used.
+std::optional<int> sentence_year(const Context& ctx, std::size_t first) {
+  const auto& toks = *ctx.tokens;
+  std::size_t start = first;
+  for (std::size_t steps = 0; start > 0 && steps < 40 && !toks[start].sentence_start; ++steps) --start;
+  if (!toks[start].sentence_start || start + 1 >= first) return std::nullopt;
+  const Token& cue = toks[start];
+  const Token& year = toks[start + 1];
+  if (!cue.is(TokenClass::MonthCue) || year.kind != TokenKind::Number || !year.is(TokenClass::Year4)) return std::nullopt;
+  if (!ctx.dct || year.number >= ctx.dct->year() || year.number <= ctx.dct->year() - 200) return std::nullopt;
+  return year.number;
+}
+
 bool previous_is(const Context& ctx, std::size_t first, TokenClass c) {
   return first > 0 && (*ctx.tokens)[first - 1].is(c);
 }
@@ -341,8 +363,14 @@ bool month_alone(const Match& m, Context& ctx, Normalized& out) {
     out.value = fmt::format("XXXX-{:02}", mon);
     return true;
   }
-  out.value = fmt::format("{:04}-{:02}", infer_year(*ctx.dct, mon, 0, ctx.tense_around(m.first, m.last)), mon);
+  Tense tense = ctx.tense_around(m.first, m.last);
+  int y = infer_year(*ctx.dct, mon, 0, tense);
   out.anchoring = Anchoring::Dct;
+  if (std::optional<int> narrative = sentence_year(ctx, m.first); narrative && tense != Tense::Future) {
+    y = *narrative;
+    out.anchoring = Anchoring::Previous;
+  }
+  out.value = fmt::format("{:04}-{:02}", y, mon);
   return true;
 }
 
