@@ -4,7 +4,8 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git python3 time
+  build-essential cmake ninja-build pkg-config git python3
+  time  # /usr/bin/time, for bench/timex_throughput.sh
   libboost-date-time-dev rapidjson-dev libfmt-dev libcli11-dev catch2
   libsqlite3-dev libgraphviz-dev graphviz libical-dev libxml2-dev
 )

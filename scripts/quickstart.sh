@@ -1,52 +1,105 @@
 #!/usr/bin/env bash
-# Quick start: installs what is needed, builds dateline, and runs it on the bundled sample
-# articles in examples/. Writes out/extract.json (everything extracted, with provenance) and
-# out/dates.txt (the dated expressions of each article in time order).
+# Quick start: installs what is needed, builds dateline (build/, Release) and runs
+# `dateline extract` on every article in examples/*.txt. Writes
+#   out/extract.json  everything extracted from all the articles, one JSON object in the
+#                     `dateline extract` shape (documents, timexes, entities, amounts, claims)
+#   out/dates.txt     each article's dated expressions in time order
+# and prints a summary.
 #
-# The timeline and upcoming-deadline outputs join this script when the engine lands
-# (issue "Engine"); until then the extraction is dateline's main job.
+# Publication dates: an article's own date line ("Published: 2025-03-14") always wins. For an
+# article without one, --dct comes from examples/<name>.dct if that file exists (one line,
+# YYYY-MM-DD, optionally followed by the capture time YYYY-MM-DDTHH:MM for "2 days ago" labels),
+# else from the table below, else the fixed date $fallback_dct (reported as assumed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+jobs=${DATELINE_JOBS:-2}
+fallback_dct=2025-10-16
+
+# When each bundled sample was published (and, for a saved page, captured).
+declare -A sample_dates=(
+  [aggregator-page-2025-10]="2025-10-16 2025-10-16T09:00"
+  [harbor-contract-2025-03]="2025-03-14"
+  [water-compact-2025-06]="2025-06-10"
+)
 
 bash scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
-cmake --build build -j "$(nproc 2>/dev/null || echo 2)" > /dev/null
+generator=()
+[ -f build/CMakeCache.txt ] || generator=(-G Ninja)
+cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=Release > /dev/null
+cmake --build build -j "$jobs" > /dev/null
 dateline=build/tools/dateline
 
-mkdir -p out
-# Each sample with the date it was published or saved: a page's own date line wins over --dct,
-# and "2 days ago" labels on an aggregator page count back from --captured.
-"$dateline" extract --pretty --dct 2025-10-16 --captured 2025-10-16T09:00 \
-  examples/aggregator-page-2025-10.txt > out/aggregator.json
-"$dateline" extract --pretty --dct 2025-03-14 examples/harbor-contract-2025-03.txt > out/harbor.json
-"$dateline" extract --pretty --dct 2025-06-10 examples/water-compact-2025-06.txt > out/water.json
+shopt -s nullglob
+articles=(examples/*.txt)
+if [ ${#articles[@]} -eq 0 ]; then
+  echo "quickstart: no articles in examples/*.txt" >&2
+  exit 1
+fi
 
-python3 - out/aggregator.json out/harbor.json out/water.json <<'PY'
+mkdir -p out
+parts=$(mktemp -d out/.extract.XXXXXX)
+trap 'rm -rf "$parts"' EXIT
+
+echo "== dateline extract: ${#articles[@]} articles in examples/ =="
+for article in "${articles[@]}"; do
+  name=$(basename "$article" .txt)
+  dates=""
+  if [ -f "examples/$name.dct" ]; then
+    dates=$(head -n 1 "examples/$name.dct")
+  elif [ -n "${sample_dates[$name]:-}" ]; then
+    dates=${sample_dates[$name]}
+  fi
+  read -r dct captured <<< "${dates:-$fallback_dct}"
+  args=(--dct "$dct")
+  [ -n "${captured:-}" ] && args+=(--captured "$captured")
+  note=""
+  [ -n "$dates" ] || note="  (no date known for this article: the fixed date)"
+  echo "  $article  ${args[*]}$note"
+  "$dateline" extract "${args[@]}" "$article" > "$parts/$name.json"
+done
+
+# Merge the per-article outputs into one extract object and write the per-article date list.
+python3 - out/extract.json out/dates.txt "$parts"/*.json <<'PY'
 import json, sys
-docs, timexes = [], []
-for path in sys.argv[1:]:
-    x = json.load(open(path))
-    docs += x["documents"]
-    timexes += x["timexes"]
-json.dump({"documents": docs, "timexes": timexes}, open("out/extract.json", "w"), indent=1)
+
+extract_path, dates_path, parts = sys.argv[1], sys.argv[2], sys.argv[3:]
+merged = {}
+for path in parts:
+    with open(path) as f:
+        for key, items in json.load(f).items():
+            merged.setdefault(key, []).extend(items)
+with open(extract_path, "w") as f:
+    json.dump(merged, f, indent=1, ensure_ascii=False)
+
+docs, timexes = merged.get("documents", []), merged.get("timexes", [])
 by_doc = {}
 for t in timexes:
     by_doc.setdefault(t["doc"], []).append(t)
-with open("out/dates.txt", "w") as out:
+with open(dates_path, "w") as out:
     for d in docs:
-        pub = (d["published"] or {}).get("value", "unknown")
-        out.write(f"{d['title']}\n  {d['source'] or 'main article'}, published {pub} ({d['published_source']})\n")
-        dated = [t for t in by_doc.get(d["id"], []) if t["earliest"]]
-        dated.sort(key=lambda t: (t["earliest"], t["latest"]))
+        published = (d.get("published") or {}).get("value", "unknown")
+        out.write(f"{d['title']}\n  {d['file']}: {d['source'] or 'main article'}, "
+                  f"published {published} ({d['published_source']})\n")
+        dated = sorted((t for t in by_doc.get(d["id"], []) if t["earliest"]),
+                       key=lambda t: (t["earliest"], t["latest"], t["begin"]))
         for t in dated:
             span = t["earliest"] if t["earliest"] == t["latest"] else f"{t['earliest']}..{t['latest']}"
-            out.write(f"    {span:23} {t['granularity']:8} {t['value']:12} \"{t['text']}\"\n")
+            value = f"{t['value']} {t['mod']}" if t.get("mod") else t["value"]
+            out.write(f"    {span:23} {t['granularity']:11} {value:20} \"{t['text']}\"\n")
         out.write("\n")
-print(f"dateline: {len(docs)} documents, {len(timexes)} time expressions")
+
+counts = ", ".join(f"{len(merged.get(k, []))} {k}" for k in ("timexes", "entities", "amounts", "claims"))
+print(f"dateline: {len(docs)} documents; {counts}")
 PY
-rm -f out/aggregator.json out/harbor.json out/water.json
-echo "wrote $root/out/extract.json (documents, time expressions, spans, values)"
+
+# ---- Further outputs -------------------------------------------------------------------------
+# The store, timelines and upcoming deadlines join here when `dateline ingest`, `dateline
+# timeline` and `dateline upcoming` exist (DESIGN.md, "CLI"), e.g. out/timeline.json and
+# out/upcoming.ics. Until then the extraction above is what dateline does.
+# ----------------------------------------------------------------------------------------------
+
+echo "wrote $root/out/extract.json (documents, time expressions with spans, TIMEX3 values and bounds)"
 echo "wrote $root/out/dates.txt (each article's dated expressions in time order):"
 echo
 cat out/dates.txt
