@@ -2,6 +2,8 @@
 
 #include <dateline/extract.h>
 
+#include "amounts/amounts.h"
+
 namespace dateline {
 
 Extraction extract(Document document) {
@@ -9,6 +11,7 @@ Extraction extract(Document document) {
   std::optional<Date> dct;
   if (document.published.earliest) dct = document.published.earliest;
   x.timexes = find_timexes(document.text, dct);
+  x.amounts = find_amounts(document.text, x.timexes);
   x.document = std::move(document);
   return x;
 }

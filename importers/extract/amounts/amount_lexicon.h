@@ -1,0 +1,81 @@
+#pragma once
+// The amount finder's tables, built once from amount_words.tsv and currencies.tsv: phrases of
+// one or more tokens, each with its class and value, looked up by their first token.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "amounts/amount_token.h"
+
+namespace dateline::amounts {
+
+enum class WordClass : std::uint8_t {
+  Number,
+  Hundred,
+  Scale,
+  Abbr,
+  Article,
+  Vague,
+  Approx,
+  Percent,
+  Plural,
+  NotPlural,
+  NotCount,
+  IdCue,
+  Stop,
+  CurrencyBefore,      // "$", "CHF"
+  CurrencyAfter,       // "euros", "cents"
+  CurrencyAfterScale,  // "pounds" only in "300 million pounds"
+};
+
+struct Phrase {
+  std::vector<std::string> tokens;  // lower case, as the tokenizer splits the form
+  WordClass cls = WordClass::Stop;
+  double value = 0;         // number, scale or factor
+  std::string unit;         // ISO 4217 code, "percent" or "percentage_point"
+  bool exact_case = false;  // ISO codes: only in capitals
+};
+
+// Everything the tables know about one token's text: the phrases that start with it and the
+// classes of the one-token phrases it is.
+struct LexEntry {
+  std::vector<const Phrase*> phrases;  // longest first
+  std::uint32_t classes = 0;           // bits of WordClass, any case
+  std::uint32_t exact_classes = 0;     // bits of WordClass, only in capitals (ISO codes)
+};
+
+class AmountLexicon {
+ public:
+  // The tables compiled into the binary, built on first use.
+  static const AmountLexicon& get();
+
+  // Sets each token's `lex`: one table lookup per token, which the matches below then reuse.
+  void annotate(std::string_view text, std::vector<Token>& tokens) const;
+
+  // The longest phrase of class `cls` that starts at token `at`; its token count in `length`.
+  const Phrase* match(std::string_view text, const std::vector<Token>& tokens, std::size_t at, WordClass cls,
+                      std::size_t& length) const;
+  // A phrase of class `cls` that ends right before token `end` (the longest); its first token in `start`.
+  const Phrase* match_before(std::string_view text, const std::vector<Token>& tokens, std::size_t end, WordClass cls,
+                             std::size_t& start) const;
+  // Whether the token is a one-token phrase of class `cls`.
+  static bool is(const Token& token, WordClass cls) {
+    if (!token.lex) return false;
+    std::uint32_t bit = 1u << static_cast<unsigned>(cls);
+    return (token.lex->classes & bit) != 0 || ((token.lex->exact_classes & bit) != 0 && token.all_caps);
+  }
+
+ private:
+  AmountLexicon();
+  void add(std::string_view form, WordClass cls, double value, std::string_view unit);
+
+  std::vector<std::unique_ptr<Phrase>> phrases_;
+  std::unordered_map<std::string_view, LexEntry> by_first_;  // keys view phrases_
+  std::size_t longest_ = 1;
+};
+
+}  // namespace dateline::amounts

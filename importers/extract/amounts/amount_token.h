@@ -1,0 +1,41 @@
+#pragma once
+// Tokens of the amount finder: one pass over the text splits it into numbers, words and
+// punctuation; the finder matches the amount tables (amount_words.tsv, currencies.tsv) over them.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace dateline::amounts {
+
+struct LexEntry;
+
+enum class TokenKind : std::uint8_t { Number, Word, Punct };
+
+struct Token {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  TokenKind kind = TokenKind::Word;
+  bool space_before = false;      // whitespace between this token and the previous one
+  bool capitalized = false;       // a word whose first letter is upper case
+  bool all_caps = false;          // a word of two or more letters, all upper case
+  bool grouped = false;           // a number with thousands separators ("2,000")
+  bool decimal = false;           // a number with a decimal part ("4.67")
+  std::uint8_t digits = 0;        // digits before any separator
+  double value = 0;               // a number's value, mantissa / 10^decimals
+  double mantissa = 0;            // the digits as an integer ("4.67" is 467) ...
+  int decimals = 0;               // ... and where the decimal point goes (2), so scales stay exact
+  const LexEntry* lex = nullptr;  // the tables' entry for this token's text, if any
+
+  std::string_view text(std::string_view all) const { return all.substr(begin, end - begin); }
+  std::uint32_t size() const { return end - begin; }
+};
+
+// Splits text into tokens. A number is a digit run with its thousands groups and decimal part
+// ("1,200.5"); letters glued to it are a word of their own ("4.67bn" is 4.67, bn). A word
+// starts with a letter and takes letters and digits ("A320", "MPQ"); short capitals glued to a
+// dollar sign keep it ("US$", "HK$", "C$"). Currency signs, dashes and quotes written with
+// several UTF-8 bytes are punctuation; a no-break space is a space. `out` is reused.
+void tokenize(std::string_view text, std::vector<Token>& out);
+
+}  // namespace dateline::amounts

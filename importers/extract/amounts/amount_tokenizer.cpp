@@ -1,0 +1,145 @@
+#include "amounts/amount_token.h"
+
+namespace dateline::amounts {
+namespace {
+
+enum : std::uint8_t { kAlpha = 1, kUpper = 2, kDigit = 4, kSpace = 8 };
+
+struct CharTable {
+  std::uint8_t flags[256] = {};
+  constexpr CharTable() {
+    for (int c = 'a'; c <= 'z'; ++c) flags[c] = kAlpha;
+    for (int c = 'A'; c <= 'Z'; ++c) flags[c] = kAlpha | kUpper;
+    for (int c = '0'; c <= '9'; ++c) flags[c] = kDigit;
+    for (int c : {' ', '\t', '\n', '\r', '\f', '\v'}) flags[c] = kSpace;
+  }
+};
+constexpr CharTable kChars;
+
+bool is_alpha(unsigned char c) { return kChars.flags[c] & kAlpha; }
+bool is_digit(unsigned char c) { return kChars.flags[c] & kDigit; }
+bool is_space(unsigned char c) { return kChars.flags[c] & kSpace; }
+bool is_upper(unsigned char c) { return kChars.flags[c] & kUpper; }
+
+std::size_t utf8_length(unsigned char c) {
+  return (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+}
+
+// Non-ASCII characters that are not letters: the Latin-1 signs (£, ¥, «, ») and the general
+// punctuation and currency blocks (dashes, quotes, €, ₹). No-break and thin spaces are spaces.
+enum class Wide { Letter, Punct, Space };
+Wide classify_wide(const unsigned char* s, std::size_t i, std::size_t n) {
+  unsigned char c = s[i];
+  if (c == 0xC2 && i + 1 < n) return s[i + 1] == 0xA0 ? Wide::Space : Wide::Punct;
+  if (c == 0xE2 && i + 2 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x83) {
+    if (s[i + 1] == 0x80 && (s[i + 2] == 0xAF || (s[i + 2] >= 0x80 && s[i + 2] <= 0x8A))) return Wide::Space;
+    return Wide::Punct;
+  }
+  return Wide::Letter;
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, std::vector<Token>& out) {
+  out.clear();
+  out.reserve(text.size() / 5 + 16);
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  bool space = true;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (is_space(c)) {
+      space = true;
+      ++i;
+      continue;
+    }
+    Wide wide = c >= 0x80 ? classify_wide(s, i, n) : Wide::Letter;
+    if (wide == Wide::Space) {
+      space = true;
+      i += utf8_length(c);
+      continue;
+    }
+    Token t;
+    t.begin = static_cast<std::uint32_t>(i);
+    t.space_before = space;
+    space = false;
+    if (is_digit(c)) {
+      // Digits, thousands groups of exactly three ("2,000") and one decimal part ("4.67"),
+      // read as an integer mantissa and a count of decimals.
+      std::uint64_t mantissa = 0;
+      int decimals = 0;
+      std::size_t j = i;
+      auto take = [&](bool fraction) {
+        while (j < n && is_digit(s[j])) {
+          if (mantissa < 100000000000000000ull) {
+            mantissa = mantissa * 10 + static_cast<std::uint64_t>(s[j] - '0');
+            if (fraction) ++decimals;
+          } else if (!fraction) {
+            --decimals;  // too many digits to hold: scale instead
+          }
+          ++j;
+        }
+      };
+      take(false);
+      t.digits = static_cast<std::uint8_t>(j - i > 255 ? 255 : j - i);
+      while (j + 3 < n && s[j] == ',' && is_digit(s[j + 1]) && is_digit(s[j + 2]) && is_digit(s[j + 3]) &&
+             (j + 4 >= n || !is_digit(s[j + 4]))) {
+        ++j;
+        take(false);
+        t.grouped = true;
+      }
+      if (j + 1 < n && s[j] == '.' && is_digit(s[j + 1])) {
+        ++j;
+        take(true);
+        t.decimal = true;
+      }
+      t.mantissa = static_cast<double>(mantissa);
+      t.decimals = decimals;
+      t.value = t.mantissa;
+      double power = 1;
+      for (int d = 0; d < (decimals < 0 ? -decimals : decimals); ++d) power *= 10;
+      t.value = decimals < 0 ? t.mantissa * power : t.mantissa / power;
+      t.kind = TokenKind::Number;
+      t.end = static_cast<std::uint32_t>(j);
+      i = j;
+    } else if (is_alpha(c) || (c >= 0x80 && wide == Wide::Letter)) {
+      std::size_t j = i;
+      bool all_caps = true;
+      while (j < n) {
+        unsigned char d = s[j];
+        if (is_alpha(d)) {
+          all_caps &= is_upper(d);
+          ++j;
+        } else if (is_digit(d)) {
+          ++j;
+        } else if (d >= 0x80 && classify_wide(s, j, n) == Wide::Letter) {
+          all_caps = false;
+          j += utf8_length(d);
+        } else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]) && j > i &&
+                   !((s[j + 1] | 0x20) == 's' && (j + 2 >= n || !is_alpha(s[j + 2])))) {
+          ++j;  // "o'clock"; a possessive "'s" is a token of its own
+        } else {
+          break;
+        }
+      }
+      if (j > n) j = n;
+      t.kind = TokenKind::Word;
+      t.capitalized = is_upper(c);
+      t.all_caps = all_caps && j - i > 1;
+      // "US$", "HK$", "C$": the dollar sign belongs to the capitals before it.
+      if (j < n && s[j] == '$' && j - i <= 3 && (all_caps || j - i == 1) && is_upper(c)) ++j;
+      t.end = static_cast<std::uint32_t>(j);
+      i = j;
+    } else {
+      std::size_t j = i + (c >= 0x80 ? utf8_length(c) : 1);
+      if (j > n) j = n;
+      t.kind = TokenKind::Punct;
+      t.end = static_cast<std::uint32_t>(j);
+      i = j;
+    }
+    out.push_back(t);
+  }
+}
+
+}  // namespace dateline::amounts
