@@ -12,6 +12,8 @@ Extraction extract(Document document) {
   if (document.published.earliest) dct = document.published.earliest;
   x.timexes = find_timexes(document.text, dct);
   x.amounts = find_amounts(document.text, x.timexes);
+  if (document.sentences.empty()) document.sentences = split_sentences(document.text);
+  x.entities = find_entities(document.text, document.sentences);
   x.document = std::move(document);
   return x;
 }

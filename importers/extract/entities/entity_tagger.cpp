@@ -1,0 +1,340 @@
+// find_entities: known names from the gazetteers, then capitalised sequences classified by the
+// words around them (titles, organisation suffixes, verbs of saying), then short forms of the
+// document's people linked to their full names ("Hegseth" is "Pete Hegseth").
+
+#include "entities/entity_tokens.h"
+#include "entities/gazetteer.h"
+#include "entities/name_cues.h"
+
+#include "dateline_importers_data.h"
+
+#include <dateline/extract.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace dateline {
+namespace {
+
+using entities::Token;
+
+const entities::Gazetteer& gazetteer() {
+  static const entities::Gazetteer g = [] {
+    entities::Gazetteer built;
+    built.load(data::entities_countries_tsv, "entities_countries.tsv");
+    built.load(data::entities_organisations_tsv, "entities_organisations.tsv");
+    built.load(data::entities_companies_tsv, "entities_companies.tsv");
+    built.load(data::entities_people_tsv, "entities_people.tsv");
+    built.load(data::entities_laws_products_tsv, "entities_laws_products.tsv");
+    return built;
+  }();
+  return g;
+}
+
+enum class Source : std::uint8_t { Gazetteer, Cued, Org, SaidBy, Unknown, Single };
+
+// A stretch of tokens [first, last) that may be a name.
+struct Candidate {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  Source source = Source::Unknown;
+  EntityKind kind = EntityKind::Other;
+  std::string name;
+};
+
+class Tagger {
+ public:
+  Tagger(std::string_view text, const std::vector<Span>& sentences)
+      : text_(text), cues_(entities::NameCues::instance()) {
+    entities::tokenize(text, tokens_);
+    mark_sentence_starts(sentences);
+    mark_time_words();
+  }
+
+  std::vector<EntityMention> run() {
+    std::vector<bool> known(tokens_.size(), false);
+    for (std::size_t i = 0; i < tokens_.size();) {
+      if (!tokens_[i].is_word()) {
+        ++i;
+        continue;
+      }
+      auto match = gazetteer().longest_match(text_, tokens_, i);
+      if (!match || part_of_person_name(i, *match)) {
+        ++i;
+        continue;
+      }
+      candidates_.push_back(
+          Candidate{i, i + match->tokens, Source::Gazetteer, match->entity->kind, std::string(match->entity->canonical)});
+      std::fill(known.begin() + static_cast<std::ptrdiff_t>(i),
+                known.begin() + static_cast<std::ptrdiff_t>(i + match->tokens), true);
+      i += match->tokens;
+    }
+    for (std::size_t i = 0; i < tokens_.size();) {
+      if (known[i] || !starts_name(i, known)) {
+        ++i;
+        continue;
+      }
+      const std::size_t end = extend_name(i, known);
+      classify(i, end);
+      i = std::max(end, i + 1);
+    }
+    std::sort(candidates_.begin(), candidates_.end(),
+              [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+    link_people();
+    std::vector<EntityMention> out;
+    out.reserve(candidates_.size());
+    for (Candidate& c : candidates_) {
+      if (c.source == Source::Single) continue;  // a lone capitalised word no name explains
+      out.push_back(EntityMention{Span{tokens_[c.first].begin, tokens_[c.last - 1].end}, std::move(c.name), c.kind});
+    }
+    return out;
+  }
+
+ private:
+  std::string_view word(std::size_t i) const { return tokens_[i].text(text_); }
+  std::uint8_t cue(std::size_t i) const { return tokens_[i].is_word() ? cues_.of(word(i)) : 0; }
+  bool glued(std::size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
+  bool is_punct(std::size_t i, char c) const {
+    return i < tokens_.size() && tokens_[i].kind == entities::TokenKind::Punct && word(i).size() == 1 && word(i)[0] == c;
+  }
+
+  // "Paul Jordan", "the late George Washington": a one-word place right after a capitalised
+  // word that could be a given name is a surname, not the place. A sentence's first word is
+  // too often an ordinary word ("Two American soldiers") to count.
+  bool part_of_person_name(std::size_t i, const entities::GazetteerMatch& match) const {
+    if (match.tokens != 1 || match.entity->kind != EntityKind::Gpe || i == 0) return false;
+    const std::size_t prev = i - 1;
+    return tokens_[i].space_before && !tokens_[i].newline_before && name_word(prev) && !tokens_[prev].all_caps && !tokens_[prev].sentence_start &&
+           !(cue(prev) & entities::kTitle) && !gazetteer().longest_match(text_, tokens_, prev);
+  }
+
+  // A capitalised word that may be part of a name: not a time word, not a "However".
+  bool name_word(std::size_t i) const {
+    const Token& t = tokens_[i];
+    return t.is_word() && t.capitalized && !t.time && (cue(i) & entities::kNotName) == 0;
+  }
+
+  // Particles, with hyphens ("al-"), up to a capitalised word: the index of that word, if any.
+  std::optional<std::size_t> particle_chain_end(std::size_t i, const std::vector<bool>& known) const {
+    std::size_t j = i;
+    while (j < tokens_.size() && !known[j] && !tokens_[j].capitalized && (cue(j) & entities::kParticle)) {
+      ++j;
+      if (is_punct(j, '-') && glued(j) && glued(j + 1)) ++j;
+    }
+    if (j == i || j >= tokens_.size() || known[j] || tokens_[j].newline_before || !name_word(j)) return std::nullopt;
+    return j;
+  }
+
+  bool starts_name(std::size_t i, const std::vector<bool>& known) const {
+    if (name_word(i)) return true;
+    return tokens_[i].is_word() && !tokens_[i].capitalized && (cue(i) & entities::kParticle) &&
+           particle_chain_end(i, known).has_value();
+  }
+
+  // The end of the name that starts at `i`: capitalised words, particles before a capitalised
+  // word ("von der Leyen"), hyphenated compounds ("Surface-to-Air"), "of" after an organisation
+  // word or a title ("Ministry of Defence", "Secretary of State"), a title's abbreviation stop.
+  std::size_t extend_name(std::size_t i, const std::vector<bool>& known) const {
+    std::size_t end = i;
+    if (!tokens_[i].capitalized) {
+      auto j = particle_chain_end(i, known);
+      if (!j) return i + 1;
+      end = *j + 1;
+    } else {
+      end = i + 1;
+    }
+    while (end < tokens_.size()) {
+      const std::size_t j = end;
+      if (known[j] || tokens_[j].newline_before) break;
+      if (name_word(j)) {
+        ++end;
+        continue;
+      }
+      if (tokens_[j].is_word() && !tokens_[j].capitalized && (cue(j) & entities::kParticle)) {
+        if (auto k = particle_chain_end(j, known)) {
+          end = *k + 1;
+          continue;
+        }
+        break;
+      }
+      if (is_punct(j, '-') && glued(j) && glued(j + 1)) {
+        // A compound: lower-case inner words are part of it only when a capitalised one ends it.
+        std::size_t k = j + 1;
+        while (k + 1 < tokens_.size() && tokens_[k].is_word() && !tokens_[k].capitalized && !known[k] &&
+               is_punct(k + 1, '-') && glued(k + 1) && glued(k + 2)) {
+          k += 2;
+        }
+        if (k < tokens_.size() && !known[k] && name_word(k)) {
+          end = k + 1;
+          continue;
+        }
+        break;
+      }
+      if (tokens_[j].is_word() && (cue(j) & entities::kConnector) &&
+          (cue(j - 1) & (entities::kOrgSuffix | entities::kTitle)) && j + 1 < tokens_.size() && !known[j + 1] &&
+          name_word(j + 1)) {
+        end = j + 1;
+        continue;
+      }
+      if (is_punct(j, '.') && glued(j) && (cue(j - 1) & entities::kTitle) && j + 1 < tokens_.size() &&
+          !known[j + 1] && name_word(j + 1)) {
+        end = j + 1;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
+  std::size_t count_words(std::size_t first, std::size_t last) const {
+    std::size_t n = 0;
+    for (std::size_t k = first; k < last; ++k) n += tokens_[k].is_word() && tokens_[k].capitalized;
+    return n;
+  }
+
+  // A title just before the name: "Pentagon chief Pete Hegseth", "officer, Frank Shaw", "Mr. Li".
+  bool title_before(std::size_t first) const {
+    if (first == 0) return false;
+    std::size_t k = first - 1;
+    if ((is_punct(k, ',') || is_punct(k, '.')) && k > 0) --k;
+    return tokens_[k].is_word() && (cue(k) & entities::kTitle) && !tokens_[k + 1].newline_before;
+  }
+
+  bool said_after(std::size_t last) const {
+    std::size_t k = last;
+    if (is_punct(k, ',')) ++k;
+    return k < tokens_.size() && tokens_[k].is_word() && (cue(k) & entities::kPersonVerb);
+  }
+
+  std::string name_text(std::size_t first, std::size_t last) const {
+    std::string s;
+    for (std::size_t k = first; k < last; ++k) {
+      if (k > first && tokens_[k].space_before) s += ' ';
+      s += word(k);
+    }
+    return s;
+  }
+
+  void add(std::size_t first, std::size_t last, Source source, EntityKind kind) {
+    if (first >= last) return;
+    candidates_.push_back(Candidate{first, last, source, kind, name_text(first, last)});
+  }
+
+  void classify(std::size_t first, std::size_t last) {
+    // Titles at the front: "President Donald Trump", "Commerce Secretary Howard Lutnick",
+    // "Secretary of State Marco Rubio".
+    std::optional<std::size_t> title_end;
+    for (std::size_t k = first; k + 1 < last; ++k) {
+      if (!(cue(k) & entities::kTitle)) continue;
+      std::size_t after = k + 1;
+      if (is_punct(after, '.')) ++after;
+      if (after + 1 < last && (cue(after) & entities::kConnector)) after += 2;
+      if (after < last && count_words(after, last) > 0) title_end = after;
+    }
+    // "Lakeside University", "Ministry of Water Resources": an organisation word ends the name
+    // or comes before its "of".
+    bool org = (cue(last - 1) & entities::kOrgSuffix) != 0;
+    for (std::size_t k = first; k + 1 < last && !org; ++k) {
+      org = (cue(k) & entities::kOrgSuffix) && (cue(k + 1) & entities::kConnector);
+    }
+    if (title_end && !org) {
+      add(*title_end, last, Source::Cued, EntityKind::Person);
+      return;
+    }
+    if (org && count_words(first, last) >= 2) {
+      add(first, last, Source::Org, EntityKind::Org);
+      return;
+    }
+    if (title_before(first) && !org && count_words(first, last) <= 5) {
+      add(first, last, Source::Cued, EntityKind::Person);
+      return;
+    }
+    const bool said = said_after(last);
+    // A capitalised word that opens a sentence is not evidence of a name on its own; alone, it
+    // is kept only if it links to a name the document gives in full ("Hegseth then posted").
+    if (tokens_[first].sentence_start && !said && tokens_[first].capitalized) {
+      if (count_words(first, last) == 1) {
+        add(first, last, Source::Single, EntityKind::Other);
+        return;
+      }
+      ++first;
+    }
+    while (first < last && !name_word(first) && !(cue(first) & entities::kParticle)) ++first;
+    const std::size_t words = count_words(first, last);
+    if (words == 0) return;
+    if (said && words >= 2 && words <= 4 && !tokens_[first].all_caps) {
+      add(first, last, Source::SaidBy, EntityKind::Person);
+    } else if (words >= 2) {
+      add(first, last, Source::Unknown, EntityKind::Other);
+    } else {
+      add(first, last, Source::Single, EntityKind::Other);
+    }
+  }
+
+  // Short forms of the document's people: the last word or last words of a full name ("Hegseth",
+  // "von der Leyen"). The nearest full name before the mention wins, else the first after it
+  // (a headline names a person before the story introduces them).
+  void link_people() {
+    std::vector<const Candidate*> people;
+    for (const Candidate& c : candidates_) {
+      if (c.kind == EntityKind::Person && count_words(c.first, c.last) >= 2) people.push_back(&c);
+    }
+    if (people.empty()) return;
+    for (Candidate& c : candidates_) {
+      if (c.source == Source::Gazetteer || c.source == Source::Org) continue;
+      const std::size_t size = c.last - c.first;
+      const Candidate* before = nullptr;
+      const Candidate* after = nullptr;
+      for (const Candidate* p : people) {
+        const std::size_t psize = p->last - p->first;
+        if (p == &c || psize < size || (psize == size && c.kind == EntityKind::Person)) continue;
+        bool suffix = true;
+        for (std::size_t k = 0; k < size && suffix; ++k) suffix = word(c.first + k) == word(p->last - size + k);
+        if (!suffix) continue;
+        if (p->first < c.first) {
+          before = p;
+        } else if (!after) {
+          after = p;
+        }
+      }
+      const Candidate* full = before ? before : after;
+      if (!full) continue;
+      c.name = full->name;
+      c.kind = EntityKind::Person;
+      c.source = Source::Cued;
+    }
+  }
+
+  void mark_sentence_starts(const std::vector<Span>& sentences) {
+    for (Token& t : tokens_) t.sentence_start = t.newline_before;
+    auto it = tokens_.begin();
+    for (const Span& s : sentences) {
+      it = std::lower_bound(it, tokens_.end(), s.begin, [](const Token& t, std::uint32_t b) { return t.begin < b; });
+      auto w = std::find_if(it, tokens_.end(), [&](const Token& t) { return t.is_word() || t.begin >= s.end; });
+      if (w != tokens_.end() && w->is_word() && w->begin < s.end) w->sentence_start = true;
+    }
+  }
+
+  void mark_time_words() {
+    const std::vector<Timex> timexes = find_timexes(text_, std::nullopt);
+    std::size_t k = 0;
+    for (Token& t : tokens_) {
+      while (k < timexes.size() && timexes[k].span.end <= t.begin) ++k;
+      if (k < timexes.size() && timexes[k].span.begin < t.end && t.begin < timexes[k].span.end) t.time = true;
+    }
+  }
+
+  std::string_view text_;
+  const entities::NameCues& cues_;
+  std::vector<Token> tokens_;
+  std::vector<Candidate> candidates_;
+};
+
+}  // namespace
+
+std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences) {
+  return Tagger(text, sentences).run();
+}
+
+}  // namespace dateline

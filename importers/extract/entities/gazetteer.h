@@ -1,0 +1,65 @@
+#pragma once
+// Known names (entities_*.tsv): each entity with its canonical name, kind and aliases, in one
+// hash table keyed by token sequence, built once. Matching is case-sensitive ("US" is the
+// country, "us" is not) and takes the longest alias that starts at a token.
+
+#include "entities/entity_tokens.h"
+
+#include <dateline/entity.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::entities {
+
+struct KnownEntity {
+  std::string_view canonical;
+  EntityKind kind = EntityKind::Other;
+};
+
+struct GazetteerMatch {
+  std::size_t tokens = 0;  // how many tokens the alias covers
+  const KnownEntity* entity = nullptr;
+};
+
+class Gazetteer {
+ public:
+  // Adds the rows of a table `canonical<TAB>KIND<TAB>alias|alias|...`; the canonical name is an
+  // alias too. A malformed row or an alias listed twice throws std::logic_error (a table bug).
+  void load(std::string_view table, std::string_view table_name);
+
+  // The longest alias that starts at tokens[first] and stays on one line; no allocation.
+  std::optional<GazetteerMatch> longest_match(std::string_view text, const std::vector<Token>& tokens,
+                                              std::size_t first) const;
+
+  const std::vector<KnownEntity>& entities() const { return entities_; }
+
+ private:
+  struct Alias {
+    std::uint32_t entity = 0;
+    std::uint32_t next = kNone;  // the next alias with the same hash
+    std::vector<std::string_view> tokens;
+  };
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+  void add_alias(std::string_view alias, std::uint32_t entity, std::string_view table_name, std::size_t line);
+
+  std::vector<KnownEntity> entities_;
+  std::vector<Alias> aliases_;
+  std::unordered_map<std::uint64_t, std::uint32_t> first_alias_;  // token-sequence hash -> alias
+  std::size_t max_tokens_ = 0;
+};
+
+// The sequence hash both sides use: FNV-1a over each token's bytes and a separator.
+constexpr std::uint64_t kSequenceSeed = 14695981039346656037ull;
+inline std::uint64_t hash_token(std::uint64_t h, std::string_view token) {
+  for (char c : token) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return (h ^ 0x1Fu) * 1099511628211ull;
+}
+
+std::optional<EntityKind> entity_kind_from_name(std::string_view name);
+
+}  // namespace dateline::entities

@@ -1,0 +1,33 @@
+#pragma once
+// The words around and inside names (entities_cues.tsv): titles that introduce a person,
+// organisation suffixes, name particles, capitalised words that are never names, and verbs
+// of saying. Looked up case-insensitively; built once, immutable.
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+
+namespace dateline::entities {
+
+enum Cue : std::uint8_t {
+  kTitle = 1,        // President, Senator, chief, officer ...: a name follows
+  kOrgSuffix = 2,    // Agency, Ministry, Inc ...: the capitalised words before it are an organisation
+  kParticle = 4,     // von, der, bin, al ...: lower case inside a name
+  kNotName = 8,      // However, Despite, The ...: a capitalised word that is not part of a name
+  kPersonVerb = 16,  // said, told ...: what follows a person's name
+  kConnector = 32,   // of: inside an organisation's name after a suffix word ("Ministry of Defence")
+};
+
+class NameCues {
+ public:
+  static const NameCues& instance();
+
+  // The cue bits of a word (ASCII case-insensitive); 0 for words not in the table. No allocation.
+  std::uint8_t of(std::string_view word) const;
+
+ private:
+  NameCues();
+  std::unordered_map<std::string_view, std::uint8_t> cues_;  // keys are lower case, in the table
+};
+
+}  // namespace dateline::entities
