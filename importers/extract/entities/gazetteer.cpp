@@ -49,6 +49,7 @@ void Gazetteer::add_alias(std::string_view alias, std::uint32_t entity, std::str
   a.entity = entity;
   std::uint64_t h = kSequenceSeed;
   for (const Token& t : tokens) {
+    if (!a.tokens.empty()) prefixes_.insert(h);
     a.tokens.push_back(t.text(alias));
     h = hash_token(h, a.tokens.back());
   }
@@ -77,7 +78,10 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(std::string_view text, co
     if (k > 0 && t.newline_before) break;
     h = hash_token(h, t.text(text));
     auto it = first_alias_.find(h);
-    if (it == first_alias_.end()) continue;
+    if (it == first_alias_.end()) {
+      if (!prefixes_.contains(h)) break;
+      continue;
+    }
     for (std::uint32_t a = it->second; a != kNone; a = aliases_[a].next) {
       const Alias& alias = aliases_[a];
       if (alias.tokens.size() != k + 1) continue;
@@ -88,6 +92,7 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(std::string_view text, co
         break;
       }
     }
+    if (!prefixes_.contains(h)) break;
   }
   return best;
 }

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace dateline::entities {
@@ -50,6 +51,7 @@ class Gazetteer {
   std::vector<KnownEntity> entities_;
   std::vector<Alias> aliases_;
   std::unordered_map<std::uint64_t, std::uint32_t> first_alias_;  // token-sequence hash -> alias
+  std::unordered_set<std::uint64_t> prefixes_;  // hashes of the aliases' proper prefixes: when to stop
   std::size_t max_tokens_ = 0;
 };
 
