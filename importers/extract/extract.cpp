@@ -3,6 +3,7 @@
 #include <dateline/extract.h>
 
 #include "amounts/amounts.h"
+#include "entities/entities.h"
 
 namespace dateline {
 
@@ -13,7 +14,7 @@ Extraction extract(Document document) {
   x.timexes = find_timexes(document.text, dct);
   x.amounts = find_amounts(document.text, x.timexes);
   if (document.sentences.empty()) document.sentences = split_sentences(document.text);
-  x.entities = find_entities(document.text, document.sentences);
+  x.entities = find_entities(document.text, document.sentences, x.timexes);
   x.document = std::move(document);
   return x;
 }

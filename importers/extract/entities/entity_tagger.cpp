@@ -2,6 +2,7 @@
 // words around them (titles, organisation suffixes, verbs of saying), then short forms of the
 // document's people linked to their full names ("Hegseth" is "Pete Hegseth").
 
+#include "entities/entities.h"
 #include "entities/entity_tokens.h"
 #include "entities/gazetteer.h"
 #include "entities/name_cues.h"
@@ -45,11 +46,11 @@ struct Candidate {
 
 class Tagger {
  public:
-  Tagger(std::string_view text, const std::vector<Span>& sentences)
+  Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes)
       : text_(text), cues_(entities::NameCues::instance()) {
     entities::tokenize(text, tokens_);
     mark_sentence_starts(sentences);
-    mark_time_words();
+    mark_time_words(timexes);
   }
 
   std::vector<EntityMention> run() {
@@ -316,8 +317,7 @@ class Tagger {
     }
   }
 
-  void mark_time_words() {
-    const std::vector<Timex> timexes = find_timexes(text_, std::nullopt);
+  void mark_time_words(const std::vector<Timex>& timexes) {
     std::size_t k = 0;
     for (Token& t : tokens_) {
       while (k < timexes.size() && timexes[k].span.end <= t.begin) ++k;
@@ -333,8 +333,13 @@ class Tagger {
 
 }  // namespace
 
+std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
+                                         const std::vector<Timex>& timexes) {
+  return Tagger(text, sentences, timexes).run();
+}
+
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences) {
-  return Tagger(text, sentences).run();
+  return find_entities(text, sentences, find_timexes(text, std::nullopt));
 }
 
 }  // namespace dateline

@@ -1,0 +1,18 @@
+#pragma once
+// find_entities for a caller that already has the text's time expressions (extract() does):
+// their words are not names, and the time tagger need not run twice.
+
+#include <dateline/entity.h>
+#include <dateline/span.h>
+#include <dateline/timex.h>
+
+#include <string_view>
+#include <vector>
+
+namespace dateline {
+
+// `timexes` sorted by position, as find_timexes returns them.
+std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
+                                         const std::vector<Timex>& timexes);
+
+}  // namespace dateline
