@@ -44,17 +44,73 @@ Grammar::Grammar() {
   index_entries();
 }
 
+void Grammar::FollowSet::add(const Element& e) {
+  for (const Alternative& a : e.alternatives) {
+    if (a.is_class) {
+      classes |= bit(a.cls);
+    } else {
+      literals |= std::uint64_t{1} << (a.literal & 63);
+    }
+  }
+}
+
+void Grammar::Candidates::add(const Candidate& c) {
+  list.push_back(c);
+  any_single |= c.single;
+  follow.classes |= c.follow.classes;
+  follow.literals |= c.follow.literals;
+}
+
+Grammar::Candidate Grammar::candidate(std::uint32_t id, const LexEntry* entry) const {
+  const std::vector<Element>& elements = patterns_[id].elements;
+  auto takes = [&](const Element& e) {
+    if (entry == nullptr) return true;
+    for (const Alternative& a : e.alternatives) {
+      if (a.is_class ? (entry->classes & bit(a.cls)) != 0 : entry->id == a.literal) return true;
+    }
+    return false;
+  };
+  Candidate c;
+  c.pattern = id;
+  // The first token takes some element k that only optional elements precede; the second
+  // token then takes an element after k that only optional elements separate from it.
+  for (std::size_t k = 0; k < elements.size(); ++k) {
+    if (takes(elements[k])) {
+      bool rest_optional = true;
+      for (std::size_t j = k + 1; j < elements.size(); ++j) {
+        c.follow.add(elements[j]);
+        if (!elements[j].optional) {
+          rest_optional = false;
+          break;
+        }
+      }
+      c.single |= rest_optional;
+    }
+    if (!elements[k].optional) break;
+  }
+  return c;
+}
+
 void Grammar::index_entries() {
+  any_start_.clear();
+  for (std::uint32_t id = 0; id < patterns_.size(); ++id) any_start_.push_back(candidate(id, nullptr));
   by_entry_.assign(lexicon_.size(), {});
   for (std::size_t id = 0; id < lexicon_.size(); ++id) {
     const LexEntry* e = lexicon_.entry(id);
-    auto& list = by_entry_[id];
+    std::vector<std::uint32_t> list;
     if (id < by_literal_.size()) list = by_literal_[id];
-    for (std::uint64_t bits = e->classes; bits != 0; bits &= bits - 1) {
-      for (std::uint32_t p : by_class_[static_cast<std::size_t>(__builtin_ctzll(bits))]) list.push_back(p);
+    for (ClassMask bits = e->classes; bits != 0; bits &= bits - 1) {
+      for (std::uint32_t p : by_class_[static_cast<std::size_t>(__builtin_ctz(bits))]) list.push_back(p);
     }
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
+    for (std::uint32_t p : list) by_entry_[id].add(candidate(p, e));
+  }
+  modifiers_by_last_.assign(lexicon_.size(), {});
+  modifiers_without_words_.clear();
+  for (std::uint32_t m = 0; m < modifiers_.size(); ++m) {
+    const auto& words = modifiers_[m].words;
+    (words.empty() ? modifiers_without_words_ : modifiers_by_last_[words.back()]).push_back(m);
   }
 }
 
@@ -100,21 +156,29 @@ const Modifier* Grammar::modifier_before(const std::vector<Token>& tokens, std::
       tokens[end - 1].lex->word == "-" && end < tokens.size() && !tokens[end].space_before) {
     --end;
   }
-  for (const Modifier& m : modifiers_) {
-    bool point = type == TimexType::Date || type == TimexType::Time;
-    if (m.applies_to == Modifier::AppliesTo::Point && !point) continue;
-    if (m.applies_to == Modifier::AppliesTo::Duration && type != TimexType::Duration) continue;
-    if (m.words.size() > end - floor) continue;
+  const bool point = type == TimexType::Date || type == TimexType::Time;
+  auto try_modifier = [&](std::uint32_t index) {
+    const Modifier& m = modifiers_[index];
+    if (m.applies_to == Modifier::AppliesTo::Point && !point) return false;
+    if (m.applies_to == Modifier::AppliesTo::Duration && type != TimexType::Duration) return false;
+    if (m.words.size() > end - floor) return false;
     std::size_t s = end - m.words.size();
-    bool ok = true;
-    for (std::size_t k = 0; k < m.words.size() && ok; ++k) {
+    for (std::size_t k = 0; k < m.words.size(); ++k) {
       const Token& t = tokens[s + k];
-      ok = t.lex != nullptr && t.lex->id == m.words[k];
+      if (t.lex == nullptr || t.lex->id != m.words[k]) return false;
     }
-    if (ok) {
-      start = s;
-      return &m;
+    start = s;
+    return true;
+  };
+  // Only a modifier whose last word is the token before can match there; phrases without
+  // words sort after all others, so trying them last keeps the table's order.
+  if (end > floor && tokens[end - 1].lex != nullptr) {
+    for (std::uint32_t index : modifiers_by_last_[tokens[end - 1].lex->id]) {
+      if (try_modifier(index)) return &modifiers_[index];
     }
+  }
+  for (std::uint32_t index : modifiers_without_words_) {
+    if (try_modifier(index)) return &modifiers_[index];
   }
   return nullptr;
 }
@@ -205,8 +269,14 @@ bool Grammar::match_from(const Pattern& p, const std::vector<Token>& tokens, std
                          Match& current, Match& best) const {
   if (elem == p.elements.size()) {
     if (tok > current.first && (best.pattern == nullptr || tok > best.last)) {
-      best = current;
+      // Only the elements this pattern has are copied, not the whole fixed-size arrays.
+      best.pattern = current.pattern;
+      best.tokens = current.tokens;
+      best.first = current.first;
       best.last = tok;
+      best.elements = current.elements;
+      std::copy_n(current.token_of.begin(), current.elements, best.token_of.begin());
+      std::copy_n(current.alt_of.begin(), current.elements, best.alt_of.begin());
     }
     return true;
   }
@@ -235,37 +305,38 @@ bool Grammar::match_from(const Pattern& p, const std::vector<Token>& tokens, std
 void Grammar::matches_at(const std::vector<Token>& tokens, std::size_t at, std::vector<Match>& out) const {
   out.clear();
   const Token& t = tokens[at];
-  // Candidate patterns: a word's are precomputed; a number's come from its shape classes.
-  std::uint32_t merged[256];
-  const std::uint32_t* candidates = merged;
-  std::size_t count = 0;
-  if (t.lex) {
-    const auto& list = by_entry_[t.lex->id];
-    candidates = list.data();
-    count = list.size();
-  } else {
-    for (std::uint64_t bits = t.classes; bits != 0; bits &= bits - 1) {
-      for (std::uint32_t id : by_class_[static_cast<std::size_t>(__builtin_ctzll(bits))]) {
-        if (count < 256 && std::find(merged, merged + count, id) == merged + count) merged[count++] = id;
-      }
-    }
-  }
-  if (count == 0) return;
-  // A word no pattern knows ("company") cannot continue a match: patterns that need two
-  // tokens or more are out when one follows. Most "the" and "a" end here.
-  const bool next_dead = at + 1 >= tokens.size() || (tokens[at + 1].classes == 0 && tokens[at + 1].lex == nullptr);
+  // The token after decides most candidates: a pattern that needs a second token is out when
+  // that token cannot fit it (most "the" and "a" end here, before any matching).
+  static const Token kNone{};
+  const Token& next = at + 1 < tokens.size() ? tokens[at + 1] : kNone;
   Match current;
   current.tokens = &tokens;
   current.first = at;
   Match best;
-  for (std::size_t k = 0; k < count; ++k) {
-    const Pattern& p = patterns_[candidates[k]];
-    if (next_dead && p.required >= 2) continue;
+  auto try_candidate = [&](const Candidate& c) {
+    if (!c.single && !c.follow.accepts(next)) return;
+    const Pattern& p = patterns_[c.pattern];
     current.pattern = &p;
     current.elements = p.elements.size();
     best.pattern = nullptr;
     match_from(p, tokens, 0, at, current, best);
     if (best.pattern) out.push_back(best);
+  };
+  if (t.lex) {
+    // A word's candidates are precomputed, with the union of what may follow them.
+    const Candidates& candidates = by_entry_[t.lex->id];
+    if (!candidates.any_single && !candidates.follow.accepts(next)) return;
+    for (const Candidate& c : candidates.list) try_candidate(c);
+  } else {
+    // A number's come from its shape classes.
+    std::uint32_t merged[256];
+    std::size_t count = 0;
+    for (ClassMask bits = t.classes; bits != 0; bits &= bits - 1) {
+      for (std::uint32_t id : by_class_[static_cast<std::size_t>(__builtin_ctz(bits))]) {
+        if (count < 256 && std::find(merged, merged + count, id) == merged + count) merged[count++] = id;
+      }
+    }
+    for (std::size_t k = 0; k < count; ++k) try_candidate(any_start_[merged[k]]);
   }
   if (out.size() > 1) {
     std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) {

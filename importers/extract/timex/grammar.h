@@ -97,14 +97,45 @@ class Grammar {
   bool match_from(const Pattern& p, const std::vector<Token>& tokens, std::size_t elem, std::size_t tok,
                   Match& current, Match& best) const;
 
+  // What the token after a pattern's first may be. Almost every candidate at a word like
+  // "the" fails on the next token, so a mask test there saves running the matcher.
+  struct FollowSet {
+    ClassMask classes = 0;
+    std::uint64_t literals = 0;  // bit (lexicon id % 64) per literal: a one-word Bloom filter
+    void add(const Element& e);
+    bool accepts(const Token& t) const {
+      return (t.classes & classes) != 0 || (t.lex != nullptr && ((literals >> (t.lex->id & 63)) & 1) != 0);
+    }
+  };
+  // A pattern that may start at a token, with what must follow for a match longer than one
+  // token. `single` is false when the pattern cannot end after that token.
+  struct Candidate {
+    std::uint32_t pattern = 0;
+    bool single = false;
+    FollowSet follow;
+  };
+  struct Candidates {
+    std::vector<Candidate> list;
+    bool any_single = false;
+    FollowSet follow;  // the union of the list's
+    void add(const Candidate& c);
+  };
+  // The candidate entry for pattern `id` when the first token is `entry` (nullptr: a number,
+  // whose classes vary, so every element it could take counts).
+  Candidate candidate(std::uint32_t id, const LexEntry* entry) const;
+
   Lexicon lexicon_;
   std::vector<Pattern> patterns_;
   std::vector<Modifier> modifiers_;
   std::vector<std::vector<std::uint32_t>> by_literal_;  // lexicon id → patterns
   std::vector<std::vector<std::uint32_t>> by_class_;    // class → patterns
+  std::vector<Candidate> any_start_;  // per pattern, for a number as its first token
   // Every pattern a word can start, by lexicon id: the union of its literal's and its classes'
   // lists, computed once so the hot loop neither merges nor allocates.
-  std::vector<std::vector<std::uint32_t>> by_entry_;
+  std::vector<Candidates> by_entry_;
+  // Modifiers by the lexicon id of their last word, in table order (longest phrase first).
+  std::vector<std::vector<std::uint32_t>> modifiers_by_last_;
+  std::vector<std::uint32_t> modifiers_without_words_;
   void index_entries();
 };
 

@@ -2,6 +2,7 @@
 
 #include <dateline/time_value.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <fmt/format.h>
 #include <utility>
@@ -9,22 +10,22 @@
 namespace dateline::timex {
 namespace {
 
-constexpr std::size_t kMaxWord = 32;
-
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 
-std::uint64_t hash_lower(std::string_view word) {
-  std::uint64_t h = Lexicon::kHashSeed;
-  for (char c : word) h = Lexicon::hash_step(h, static_cast<unsigned char>(lower(c)));
-  return h;
-}
-
-bool equal_lower(std::string_view text, std::string_view lower_word) {
-  if (text.size() != lower_word.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (lower(text[i]) != lower_word[i]) return false;
+// The key of any string, lower-casing A-Z only (the tokenizer's own keys come from words of
+// letters and apostrophes, where OR-ing 0x20 into every byte does the same).
+Lexicon::Key key_of(std::string_view word) {
+  Lexicon::Key key;
+  const std::size_t n = std::min(word.size(), Lexicon::kKeyBytes);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t byte = static_cast<unsigned char>(lower(word[i]));
+    if (i < 8) {
+      key.lo |= byte << (8 * i);
+    } else {
+      key.hi |= byte << (8 * (i - 8));
+    }
   }
-  return true;
+  return key;
 }
 
 struct ClassName {
@@ -94,21 +95,16 @@ TokenClass class_from_name(std::string_view name) {
   return TokenClass::Count;
 }
 
-const LexEntry* Lexicon::find(std::string_view word) const {
-  if (word.size() > kMaxWord) return nullptr;
-  return find_hashed(word, hash_lower(word));
-}
+Lexicon::Lexicon() { rehash(); }
 
-const LexEntry* Lexicon::find_hashed(std::string_view word, std::uint64_t hash) const {
-  if (word.size() > kMaxWord || slots_.empty()) return nullptr;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    std::int32_t slot = slots_[i];
-    if (slot < 0) return nullptr;
-    if (slot_hashes_[i] != hash) continue;
-    const LexEntry& e = *entries_[static_cast<std::size_t>(slot)];
-    if (equal_lower(word, e.word)) return &e;
+const LexEntry* Lexicon::find(std::string_view word) const { return find_key(key_of(word), word); }
+
+bool Lexicon::same_tail(std::string_view word, std::int32_t entry) const {
+  const std::string& e = entries_[static_cast<std::size_t>(entry)]->word;
+  for (std::size_t i = kKeyBytes; i < word.size(); ++i) {
+    if (lower(word[i]) != e[i]) return false;
   }
+  return true;
 }
 
 LexEntry& Lexicon::add(std::string_view word) {
@@ -121,35 +117,34 @@ LexEntry& Lexicon::add(std::string_view word) {
     by_char_[static_cast<unsigned char>(lower(word[0]))] = entry.get();
     by_char_[static_cast<unsigned char>(word[0])] = entry.get();
   }
+  max_size_ = std::max(max_size_, word.size());
   entries_.push_back(std::move(entry));
-  if (entries_.size() * 2 > slots_.size()) {
+  if (entries_.size() * 4 > slots_.size()) {
     rehash();
   } else {
-    const std::size_t mask = slots_.size() - 1;
-    const std::uint64_t h = hash_lower(word);
-    std::size_t i = h & mask;
-    while (slots_[i] >= 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::int32_t>(entries_.size() - 1);
-    slot_hashes_[i] = h;
+    insert_slot(entries_.size() - 1);
   }
   return *entries_.back();
 }
 
 const LexEntry& Lexicon::intern(std::string_view word) { return add(word); }
 
+void Lexicon::insert_slot(std::size_t index) {
+  const std::string& word = entries_[index]->word;
+  const Key key = key_of(word);
+  std::size_t i = slot_of(key, word.size());
+  while (slots_[i].entry >= 0) i = (i + 1) & mask_;
+  slots_[i] = Slot{key, static_cast<std::uint32_t>(word.size()), static_cast<std::int32_t>(index)};
+}
+
 void Lexicon::rehash() {
   std::size_t size = 64;
-  while (size < entries_.size() * 4) size *= 2;
-  slots_.assign(size, -1);
-  slot_hashes_.assign(size, 0);
-  const std::size_t mask = size - 1;
-  for (std::size_t k = 0; k < entries_.size(); ++k) {
-    const std::uint64_t h = hash_lower(entries_[k]->word);
-    std::size_t i = h & mask;
-    while (slots_[i] >= 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::int32_t>(k);
-    slot_hashes_[i] = h;
-  }
+  unsigned bits = 6;
+  while (size < entries_.size() * 4) size *= 2, ++bits;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  shift_ = 64 - bits;
+  for (std::size_t k = 0; k < entries_.size(); ++k) insert_slot(k);
 }
 
 void Lexicon::load(std::string_view tsv) {

@@ -36,7 +36,7 @@ enum class Unit : std::int16_t {
 struct LexEntry {
   std::string word;  // lower case
   std::uint32_t id = 0;  // dense id, for literal matches in patterns
-  std::uint64_t classes = 0;
+  ClassMask classes = 0;
   std::array<std::int16_t, static_cast<std::size_t>(TokenClass::Count)> values{};
   bool ambiguous = false;  // a month or weekday name that is also a common word ("may", "march", "sun")
   bool plural = false;     // a unit in the plural ("weeks")
@@ -46,19 +46,38 @@ struct LexEntry {
 
 class Lexicon {
  public:
-  Lexicon() = default;
+  // The first kKeyBytes bytes of a lower-cased word, zero-padded, little-endian: the table
+  // hashes and compares two 64-bit words instead of looping over bytes. The tokenizer builds
+  // keys straight from its 8-byte loads.
+  static constexpr std::size_t kKeyBytes = 16;
+  struct Key {
+    std::uint64_t lo = 0;
+    std::uint64_t hi = 0;
+    bool operator==(const Key&) const = default;
+  };
+
+  Lexicon();
   // Adds the words of a lexicon table: `word<TAB>CLASS[=value][,CLASS[=value]...][<TAB>flags]`.
   void load(std::string_view tsv);
 
   // Case-insensitive lookup of an ASCII word; nullptr when absent. No allocation.
   const LexEntry* find(std::string_view word) const;
-  // The same with the word's hash already computed by `hash_step` over its lower-cased
-  // bytes (the tokenizer hashes while it scans, so each word is read once).
-  const LexEntry* find_hashed(std::string_view word, std::uint64_t hash) const;
+  // The same for a word whose lower-cased key the caller has built (see Key); `word` is the
+  // original text, read only past kKeyBytes.
+  const LexEntry* find_key(Key key, std::string_view word) const {
+    if (word.size() > max_size_) return nullptr;
+    for (std::size_t i = slot_of(key, word.size());; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.entry < 0) return nullptr;
+      if (s.key == key && s.size == word.size() && (word.size() <= kKeyBytes || same_tail(word, s.entry))) {
+        return entries_[static_cast<std::size_t>(s.entry)].get();
+      }
+    }
+  }
+  // No entry is longer than this: longer words need no lookup.
+  std::size_t max_word_size() const { return max_size_; }
   // A single ASCII punctuation character's entry, by table.
   const LexEntry* find_char(unsigned char c) const { return c < 128 ? by_char_[c] : nullptr; }
-  static constexpr std::uint64_t kHashSeed = 14695981039346656037ull;
-  static std::uint64_t hash_step(std::uint64_t h, unsigned char lower_byte) { return (h ^ lower_byte) * 1099511628211ull; }
   // Adds (or returns) an entry for a literal used by a pattern.
   const LexEntry& intern(std::string_view word);
 
@@ -66,12 +85,26 @@ class Lexicon {
   const LexEntry* entry(std::size_t id) const { return entries_[id].get(); }
 
  private:
+  struct Slot {
+    Key key;
+    std::uint32_t size = 0;
+    std::int32_t entry = -1;  // index into entries_, -1 empty
+  };
+  // Multiply-shift over the key; the table is at most a quarter full, so probes are short.
+  std::size_t slot_of(Key key, std::size_t size) const {
+    const std::uint64_t h = (key.lo * 0x9E3779B97F4A7C15ull) ^ (key.hi * 0xC2B2AE3D27D4EB4Full) ^ size;
+    return static_cast<std::size_t>((h * 0xFF51AFD7ED558CCDull) >> shift_);
+  }
+  bool same_tail(std::string_view word, std::int32_t entry) const;
   void rehash();
+  void insert_slot(std::size_t index);
   LexEntry& add(std::string_view word);
 
   std::vector<std::unique_ptr<LexEntry>> entries_;
-  std::vector<std::int32_t> slots_;  // index into entries_, -1 empty
-  std::vector<std::uint64_t> slot_hashes_;  // the hash of the entry in each slot
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  unsigned shift_ = 64;
+  std::size_t max_size_ = 0;
   std::array<const LexEntry*, 128> by_char_{};  // one-character entries
 };
 

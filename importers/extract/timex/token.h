@@ -48,25 +48,33 @@ enum class TokenClass : std::uint8_t {
   Count,
 };
 
-constexpr std::uint64_t bit(TokenClass c) { return std::uint64_t{1} << static_cast<unsigned>(c); }
+// A set of token classes, one bit each. 32 bits keep a Token at 32 bytes (two to a cache
+// line); the assert says when a new class needs the mask widened.
+using ClassMask = std::uint32_t;
+static_assert(static_cast<unsigned>(TokenClass::Count) <= 32, "TokenClass no longer fits ClassMask");
+
+constexpr ClassMask bit(TokenClass c) { return ClassMask{1} << static_cast<unsigned>(c); }
 
 enum class TokenKind : std::uint8_t { Word, Number, Punct };
 
+// The tokenizer writes one of these for every 5 bytes of news or so, so the layout is kept
+// to 32 bytes: wide fields first, the byte-sized flags packed at the end.
 struct Token {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
+  ClassMask classes = 0;       // TokenClass bits
+  std::int32_t number = -1;    // value of a digit run (or the ordinal/decade number)
+  const LexEntry* lex = nullptr;  // lexicon entry for words (and punctuation literals)
   TokenKind kind = TokenKind::Word;
   bool space_before = false;   // whitespace between this token and the previous one
   bool capitalized = false;    // first letter upper case
   bool all_caps = false;
   bool sentence_start = false;  // first token of a sentence (after . ! ? or a line break)
-  std::uint64_t classes = 0;   // TokenClass bits
-  std::int32_t number = -1;    // value of a digit run (or the ordinal/decade number)
   std::uint8_t digits = 0;     // how many digits a Number token has
-  const LexEntry* lex = nullptr;  // lexicon entry for words (and punctuation literals)
 
   bool is(TokenClass c) const { return (classes & bit(c)) != 0; }
 };
+static_assert(sizeof(Token) <= 32, "Token grew: the tokenizer's stores and the tagger's scans pay for every byte");
 
 // Splits text into word, number and punctuation tokens in one pass. Letters and digits are
 // split apart ("3pm" → 3, pm) except ordinals and decades ("17th", "1990s"); hyphens, slashes,
