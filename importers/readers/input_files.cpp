@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -15,24 +17,54 @@
 namespace dateline {
 namespace fs = std::filesystem;
 
+namespace {
+
+// Closes a descriptor on every way out of read_file.
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() { ::close(fd); }
+};
+
+}  // namespace
+
 std::string read_file(const std::string& path) {
   if (path == "-") {
     std::string content{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
     if (std::cin.bad()) throw InputError("<stdin>", "cannot read standard input");
     return content;
   }
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, "no such file");
-  if (fs::is_directory(path, ec)) throw InputError(path, "is a directory");
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw InputError(path, fmt::format("cannot open: {}", std::strerror(errno)));
+  // Open first and ask the descriptor what it is: one open and one fstat instead of separate
+  // exists / is_directory probes and a stdio buffer (this runs once per document, and a
+  // corpus of small documents spent more time in system calls than in tagging).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw InputError(path, "no such file");
+    if (fs::is_directory(path, ec)) throw InputError(path, "is a directory");
+    throw InputError(path, fmt::format("cannot open: {}", std::strerror(error)));
+  }
+  FileDescriptor file{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) throw InputError(path, "is a directory");
+  // A regular file's size is known: read it into a string of that size in one call. Other
+  // files (pipes, /proc) report no useful size and grow as they are read.
+  const bool regular = S_ISREG(info.st_mode);
   std::string content;
-  char buffer[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) content.append(buffer, n);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) throw InputError(path, "read error");
+  content.resize(regular && info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 1 << 16);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == content.size()) content.resize(content.size() * 2);
+    const ssize_t n = ::read(fd, content.data() + used, content.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw InputError(path, "read error");
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+    // Linux fills a read of a regular file unless it reaches the end, so a short read (the
+    // byte asked for beyond the stat size) is the end: no further call to find it.
+    if (regular && used < content.size()) break;
+  }
+  content.resize(used);
   return content;
 }
 

@@ -83,6 +83,14 @@ class Grammar {
   // Every pattern that matches at token `at`, each with its longest match, longest first
   // (ties in table order). `out` is reused.
   void matches_at(const std::vector<Token>& tokens, std::size_t at, std::vector<Match>& out) const;
+  // False when no pattern can match at token `at`, by a test cheap enough to run at every
+  // token (most tokens start nothing: "said", ",", or "the" before a word no pattern knows).
+  bool may_match_at(const std::vector<Token>& tokens, std::size_t at) const {
+    const Token& t = tokens[at];
+    if (t.lex == nullptr) return t.classes != 0;
+    const Candidates& c = by_entry_[t.lex->id];
+    return c.any_single || (at + 1 < tokens.size() && c.follow.accepts(tokens[at + 1]));
+  }
 
   // The longest modifier phrase ending right before token `before` (and not before token
   // `floor`) that applies to `type`; returns its first token via `start`.

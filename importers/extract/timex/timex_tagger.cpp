@@ -183,8 +183,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
 
   std::size_t i = 0;
   while (i < tokens.size()) {
-    const Token& t = tokens[i];
-    if (t.classes == 0 && t.lex == nullptr) {
+    if (!grammar.may_match_at(tokens, i)) {
       ++i;
       continue;
     }
