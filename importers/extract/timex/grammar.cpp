@@ -105,6 +105,7 @@ void Grammar::index_entries() {
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());
     for (std::uint32_t p : list) by_entry_[id].add(candidate(p, e));
+    lexicon_.entry(id)->starts_pattern = !list.empty();
   }
   modifiers_by_last_.assign(lexicon_.size(), {});
   modifiers_without_words_.clear();

@@ -118,6 +118,11 @@ LexEntry& Lexicon::add(std::string_view word) {
     by_char_[static_cast<unsigned char>(word[0])] = entry.get();
   }
   max_size_ = std::max(max_size_, word.size());
+  if (!word.empty()) {
+    const auto fold = [](char c) { return static_cast<unsigned char>(c | 0x20); };
+    const std::size_t index = filter_index(word.size(), fold(word.front()), fold(word.back()));
+    filter_[index >> 6] |= std::uint64_t{1} << (index & 63);
+  }
   entries_.push_back(std::move(entry));
   if (entries_.size() * 4 > slots_.size()) {
     rehash();

@@ -40,6 +40,7 @@ struct LexEntry {
   std::array<std::int16_t, static_cast<std::size_t>(TokenClass::Count)> values{};
   bool ambiguous = false;  // a month or weekday name that is also a common word ("may", "march", "sun")
   bool plural = false;     // a unit in the plural ("weeks")
+  bool starts_pattern = false;  // set by the grammar: some pattern may start at this word
 
   std::int16_t value(TokenClass c) const { return values[static_cast<std::size_t>(c)]; }
 };
@@ -76,6 +77,13 @@ class Lexicon {
   }
   // No entry is longer than this: longer words need no lookup.
   std::size_t max_word_size() const { return max_size_; }
+  // False when no entry has this length, first and last byte (case-folded by OR 0x20, as
+  // the tokenizer folds letters): a bit test that turns away most words news uses, which
+  // the lexicon does not hold, before hashing them.
+  bool may_hold(std::size_t size, unsigned char first, unsigned char last) const {
+    const std::size_t index = filter_index(size, first, last);
+    return (filter_[index >> 6] >> (index & 63)) & 1;
+  }
   // A single ASCII punctuation character's entry, by table.
   const LexEntry* find_char(unsigned char c) const { return c < 128 ? by_char_[c] : nullptr; }
   // Adds (or returns) an entry for a literal used by a pattern.
@@ -83,6 +91,7 @@ class Lexicon {
 
   std::size_t size() const { return entries_.size(); }
   const LexEntry* entry(std::size_t id) const { return entries_[id].get(); }
+  LexEntry* entry(std::size_t id) { return entries_[id].get(); }  // for the grammar's marks
 
  private:
   struct Slot {
@@ -95,6 +104,9 @@ class Lexicon {
     const std::uint64_t h = (key.lo * 0x9E3779B97F4A7C15ull) ^ (key.hi * 0xC2B2AE3D27D4EB4Full) ^ size;
     return static_cast<std::size_t>((h * 0xFF51AFD7ED558CCDull) >> shift_);
   }
+  static std::size_t filter_index(std::size_t size, unsigned char first, unsigned char last) {
+    return (size & 15) << 10 | (first & 31u) << 5 | (last & 31u);
+  }
   bool same_tail(std::string_view word, std::int32_t entry) const;
   void rehash();
   void insert_slot(std::size_t index);
@@ -106,6 +118,7 @@ class Lexicon {
   unsigned shift_ = 64;
   std::size_t max_size_ = 0;
   std::array<const LexEntry*, 128> by_char_{};  // one-character entries
+  std::array<std::uint64_t, 256> filter_{};     // may_hold's bits
 };
 
 // The class named in the data files ("MONTH", "DAYNUM" ...); Count when unknown.

@@ -177,18 +177,17 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
   thread_local std::vector<Token> tokens;
   thread_local std::vector<Match> matches;
   thread_local std::vector<Found> found;
-  timex::tokenize(text, begin, end, grammar.lexicon(), tokens);
+  thread_local std::vector<std::uint32_t> starts;
+  timex::tokenize(text, begin, end, grammar.lexicon(), tokens, starts);
   ctx.tokens = &tokens;
   found.clear();
 
-  std::size_t i = 0;
-  while (i < tokens.size()) {
-    if (!grammar.may_match_at(tokens, i)) {
-      ++i;
-      continue;
-    }
+  // Left to right over the tokens where a pattern may start; `next` is the first token after
+  // the last expression taken, so nothing starts inside one.
+  std::size_t next = 0;
+  for (std::uint32_t i : starts) {
+    if (i < next || !grammar.may_match_at(tokens, i)) continue;
     grammar.matches_at(tokens, i, matches);
-    bool taken = false;
     for (const Match& m : matches) {
       Normalized n;
       if (!m.pattern->normalize(m, ctx, n)) continue;
@@ -196,11 +195,9 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
       trim_trailing_punctuation(f, tokens);
       remember_anchor(f, ctx);
       found.push_back(std::move(f));
-      i = m.last;
-      taken = true;
+      next = m.last;
       break;
     }
-    if (!taken) ++i;
   }
   if (found.empty()) return;
 

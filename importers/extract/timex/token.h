@@ -80,8 +80,10 @@ static_assert(sizeof(Token) <= 32, "Token grew: the tokenizer's stores and the t
 // split apart ("3pm" → 3, pm) except ordinals and decades ("17th", "1990s"); hyphens, slashes,
 // colons and dots are tokens of their own. `out` is reused across calls.
 class Lexicon;
-// Tokenizes text[begin, end); token offsets are into the whole text.
+// Tokenizes text[begin, end); token offsets are into the whole text. `starts` gets the index
+// of every token where a pattern may start (a word the grammar marked, or a number): the
+// tagger tries only those, and most tokens are neither.
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, const Lexicon& lexicon,
-              std::vector<Token>& out);
+              std::vector<Token>& out, std::vector<std::uint32_t>& starts);
 
 }  // namespace dateline::timex

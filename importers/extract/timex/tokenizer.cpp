@@ -165,9 +165,10 @@ std::size_t scan_word(const unsigned char* s, std::size_t i, std::size_t n, bool
 }  // namespace
 
 void tokenize(std::string_view text, std::size_t begin, std::size_t end, const Lexicon& lexicon,
-              std::vector<Token>& out) {
+              std::vector<Token>& out, std::vector<std::uint32_t>& starts) {
   out.clear();
   out.reserve((end - begin) / 5 + 16);  // news averages about six bytes a token
+  starts.clear();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = end;
   const std::size_t max_word = lexicon.max_word_size();
@@ -205,16 +206,20 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, const L
       t.capitalized = is_upper(c);
       t.all_caps = all_caps && j - i > 1;
       // The lexicon is ASCII: words with other letters cannot be in it.
-      if (ascii && j - i <= max_word) {
+      if (ascii && j - i <= max_word && lexicon.may_hold(j - i, c | 0x20u, s[j - 1] | 0x20u)) {
         const std::string_view word(text.data() + i, j - i);
         t.lex = lexicon.find_key(word_key(s, i, j - i, text.size()), word);
-        if (t.lex) t.classes = t.lex->classes;
+        if (t.lex) {
+          t.classes = t.lex->classes;
+          if (t.lex->starts_pattern) starts.push_back(static_cast<std::uint32_t>(out.size() - 1));
+        }
       }
       t.end = static_cast<std::uint32_t>(j);
       i = j;
     } else if (is_digit(c)) {
       i = scan_number(text, i, n, t);
       t.end = static_cast<std::uint32_t>(i);
+      if (t.classes != 0) starts.push_back(static_cast<std::uint32_t>(out.size() - 1));
     } else if (c >= 0x80) {
       bool ascii = true;
       bool all_caps = true;
@@ -233,6 +238,7 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, const L
       t.kind = TokenKind::Punct;
       t.end = static_cast<std::uint32_t>(i + 1);
       t.lex = lexicon.find_char(c);
+      if (t.lex && t.lex->starts_pattern) starts.push_back(static_cast<std::uint32_t>(out.size() - 1));
       if (c == '!' || c == '?' || c == ';') new_sentence = true;
       // A full stop ends a sentence when whitespace and a capital follow (abbreviations like
       // "Sept. 17" have a number after them, "U.S. officials" a lower-case word).
