@@ -178,10 +178,15 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, const L
   while (i < n) {
     unsigned char c = s[i];
     if (is_space(c)) {
-      if (c == '\n') new_sentence = true;
+      // A whitespace run, mostly a single space: its own tight loop, not a trip through the
+      // token dispatch per byte.
       space = true;
-      ++i;
-      continue;
+      do {
+        new_sentence |= c == '\n';
+        if (++i == n) break;
+        c = s[i];
+      } while (is_space(c));
+      if (i == n) break;
     }
     // Built in place: a token is written once, not assembled on the stack and copied.
     Token& t = out.emplace_back();
