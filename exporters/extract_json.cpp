@@ -3,7 +3,6 @@
 #include <dateline/export.h>
 #include <dateline/json.h>
 
-#include <charconv>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -59,76 +58,35 @@ std::string extract_json(const std::vector<Extraction>& extractions, bool pretty
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-namespace {
-
-// A JSON string exactly as RapidJSON's Writer writes one (its escape table: the quote, the
-// backslash, \b \t \n \f \r, other control bytes as \u00XX in capitals; UTF-8 copied as it
-// is), but copying runs of plain bytes at once. The scorer line is written for every
-// expression of every document, and RapidJSON's per-character stack pushes made it the
-// third largest cost of `dateline timex`.
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out.push_back('"');
-  std::size_t plain = 0;  // first byte not yet copied
-  for (std::size_t k = 0; k < s.size(); ++k) {
-    const auto c = static_cast<unsigned char>(s[k]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, plain, k - plain);
-    plain = k + 1;
-    out.push_back('\\');
-    switch (c) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '\b': out.push_back('b'); break;
-      case '\t': out.push_back('t'); break;
-      case '\n': out.push_back('n'); break;
-      case '\f': out.push_back('f'); break;
-      case '\r': out.push_back('r'); break;
-      default:
-        out.append("u00");
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-    }
-  }
-  out.append(s, plain, s.size() - plain);
-  out.push_back('"');
-}
-
-void append_number(std::string& out, std::uint32_t n) {
-  char digits[10];
-  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
-  out.append(digits, end);
-}
-
-}  // namespace
-
 std::string timex_scorer_line(std::string_view doc, std::string_view text, const std::vector<Timex>& timexes) {
-  // The same bytes as RapidJSON's compact Writer gave for this object, key for key.
-  std::string line;
-  line.reserve(32 + doc.size() + timexes.size() * 96);
-  line.append("{\"doc\":");
-  append_json_string(line, doc);
-  line.append(",\"timexes\":[");
-  for (std::size_t k = 0; k < timexes.size(); ++k) {
-    const Timex& t = timexes[k];
-    line.append(k == 0 ? "{\"begin\":" : ",{\"begin\":");
-    append_number(line, t.span.begin);
-    line.append(",\"end\":");
-    append_number(line, t.span.end);
-    line.append(",\"text\":");
-    append_json_string(line, t.span.slice(text));
-    line.append(",\"type\":");
-    append_json_string(line, to_string(t.value.type));
-    line.append(",\"value\":");
-    append_json_string(line, t.value.value);
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  json::key(w, "doc");
+  json::string(w, doc);
+  json::key(w, "timexes");
+  w.StartArray();
+  for (const auto& t : timexes) {
+    w.StartObject();
+    json::key(w, "begin");
+    w.Uint(t.span.begin);
+    json::key(w, "end");
+    w.Uint(t.span.end);
+    json::key(w, "text");
+    json::string(w, t.span.slice(text));
+    json::key(w, "type");
+    json::string(w, to_string(t.value.type));
+    json::key(w, "value");
+    json::string(w, t.value.value);
     if (t.value.mod != Mod::None) {
-      line.append(",\"mod\":");
-      append_json_string(line, to_string(t.value.mod));
+      json::key(w, "mod");
+      json::string(w, to_string(t.value.mod));
     }
-    line.push_back('}');
+    w.EndObject();
   }
-  line.append("]}");
-  return line;
+  w.EndArray();
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace dateline
