@@ -4,6 +4,8 @@
 
 #include "timex/normalizers.h"
 
+#include <dateline/error.h>
+
 #include "timex/calendar.h"
 #include "timex/holidays.h"
 
@@ -306,8 +308,13 @@ bool week_of(const Match& m, Context& ctx, Normalized& out) {
   if (!month_day(m, ctx, day)) {
     if (!month_day_year(m, ctx, day)) return false;
   }
-  Date d = boost::gregorian::from_simple_string(day.value);
-  out.value = period_value(d, Unit::Week);
+  std::optional<Date> d;
+  try {
+    d = parse_time_value(day.value, TimexType::Date).earliest;
+  } catch (const ValueError&) {
+  }
+  if (!d) return false;  // no year to place the week in ("XXXX-03-06" without a DCT)
+  out.value = period_value(*d, Unit::Week);
   out.anchoring = day.anchoring;
   return true;
 }

@@ -9,6 +9,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
+#include <stdexcept>
 
 namespace dateline {
 namespace {
@@ -97,13 +98,18 @@ void add_range_ends(std::vector<Found>& found, const std::vector<Token>& tokens)
       if (after.kind == TokenKind::Word && !is_word(after, "and") && !is_word(after, "in")) continue;
       if (after.kind == TokenKind::Number) continue;
     }
+    // Only a known day has a month to put the far end in ("XXXX-03-03" without a DCT has none).
+    std::optional<Date> first_date;
+    try {
+      first_date = parse_time_value(f.value.value, TimexType::Date).earliest;
+    } catch (const ValueError&) {
+    }
+    if (!first_date) continue;
     int d = day.number;
-    int y = std::stoi(f.value.value.substr(0, 4));
-    int m = std::stoi(f.value.value.substr(5, 2));
-    int first_day = std::stoi(f.value.value.substr(8, 2));
-    if (f.value.value.compare(0, 4, "XXXX") == 0 || d <= first_day ||
-        d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
-                                                                   static_cast<unsigned short>(m))) {
+    int y = first_date->year();
+    int m = first_date->month();
+    if (d <= first_date->day() || d > boost::gregorian::gregorian_calendar::end_of_month_day(
+                                           static_cast<unsigned short>(y), static_cast<unsigned short>(m))) {
       continue;
     }
     Found end;
@@ -152,6 +158,17 @@ void remember_anchor(const Found& f, Context& ctx) {
   }
 }
 
+// Runs a match's normalizer. Calendar arithmetic near the ends of the calendar Boost can hold
+// (a DCT in 1400 and "last year") throws std::out_of_range: a value the calendar cannot hold is
+// no time expression, so the match is refused rather than the document.
+bool normalize_within_calendar(const Match& m, Context& ctx, Normalized& n) {
+  try {
+    return m.pattern->normalize(m, ctx, n);
+  } catch (const std::out_of_range&) {
+    return false;
+  }
+}
+
 // Where to end a chunk that starts at `begin`: a line break (a paragraph) near the size
 // limit, else a sentence end, else a space. Chunks keep the token buffer small enough to stay
 // in cache and memory flat for huge inputs; no expression spans a paragraph.
@@ -190,7 +207,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
     grammar.matches_at(tokens, i, matches);
     for (const Match& m : matches) {
       Normalized n;
-      if (!m.pattern->normalize(m, ctx, n)) continue;
+      if (!normalize_within_calendar(m, ctx, n)) continue;
       Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n)};
       trim_trailing_punctuation(f, tokens);
       remember_anchor(f, ctx);
