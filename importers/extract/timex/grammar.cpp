@@ -1,6 +1,7 @@
 #include "timex/grammar.h"
 
 #include "dateline_importers_data.h"
+#include "tsv_rows.h"
 #include "timex/normalizers.h"
 
 #include <algorithm>
@@ -116,24 +117,14 @@ void Grammar::index_entries() {
 }
 
 void Grammar::load_modifiers(std::string_view tsv) {
-  std::size_t line_no = 0;
-  while (!tsv.empty()) {
-    std::size_t eol = tsv.find('\n');
-    std::string_view line = tsv.substr(0, eol);
-    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
-    ++line_no;
-    if (line.empty() || line.front() == '#') continue;
-    std::size_t tab1 = line.find('\t');
-    std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-    if (tab2 == std::string_view::npos) {
-      throw std::logic_error(fmt::format("timex_modifiers.tsv line {}: expected phrase<TAB>mod<TAB>applies", line_no));
-    }
+  data::for_each_tsv_row(tsv, "timex_modifiers.tsv", [&](const data::TsvRow& row) {
+    if (row.size != 3) throw data::bad_tsv_row("timex_modifiers.tsv", row, "expected phrase<TAB>mod<TAB>applies");
     Modifier m;
-    std::string_view phrase = line.substr(0, tab1);
-    auto mod = mod_from_string(line.substr(tab1 + 1, tab2 - tab1 - 1));
-    if (!mod) throw std::logic_error(fmt::format("timex_modifiers.tsv line {}: unknown mod", line_no));
+    std::string_view phrase = row[0];
+    auto mod = mod_from_string(row[1]);
+    if (!mod) throw data::bad_tsv_row("timex_modifiers.tsv", row, "unknown mod");
     m.mod = *mod;
-    std::string_view applies = line.substr(tab2 + 1);
+    std::string_view applies = row[2];
     m.applies_to = applies == "point"      ? Modifier::AppliesTo::Point
                    : applies == "duration" ? Modifier::AppliesTo::Duration
                                            : Modifier::AppliesTo::Any;
@@ -143,7 +134,7 @@ void Grammar::load_modifiers(std::string_view tsv) {
       phrase = sp == std::string_view::npos ? std::string_view() : phrase.substr(sp + 1);
     }
     modifiers_.push_back(std::move(m));
-  }
+  });
   // Longest phrases first, so "no more than" wins over "more than".
   std::stable_sort(modifiers_.begin(), modifiers_.end(),
                    [](const Modifier& a, const Modifier& b) { return a.words.size() > b.words.size(); });
@@ -217,23 +208,13 @@ Element Grammar::parse_element(std::string_view text, std::size_t line) {
 }
 
 void Grammar::load_patterns(std::string_view tsv) {
-  std::size_t line_no = 0;
-  while (!tsv.empty()) {
-    std::size_t eol = tsv.find('\n');
-    std::string_view line = tsv.substr(0, eol);
-    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::size_t tab1 = line.find('\t');
-    std::size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-    if (tab2 == std::string_view::npos) {
-      throw std::logic_error(fmt::format("timex_patterns.tsv line {}: expected name<TAB>pattern<TAB>normalizer", line_no));
-    }
+  data::for_each_tsv_row(tsv, "timex_patterns.tsv", [&](const data::TsvRow& row) {
+    if (row.size != 3) throw data::bad_tsv_row("timex_patterns.tsv", row, "expected name<TAB>pattern<TAB>normalizer");
+    const std::size_t line_no = row.line;
     Pattern p;
-    p.name = std::string(line.substr(0, tab1));
-    std::string_view body = line.substr(tab1 + 1, tab2 - tab1 - 1);
-    std::string_view normalizer = line.substr(tab2 + 1);
+    p.name = std::string(row[0]);
+    std::string_view body = row[1];
+    std::string_view normalizer = row[2];
     p.normalize = find_normalizer(normalizer);
     if (!p.normalize) {
       throw std::logic_error(fmt::format("timex_patterns.tsv line {}: unknown normalizer '{}'", line_no, normalizer));
@@ -251,7 +232,7 @@ void Grammar::load_patterns(std::string_view tsv) {
     p.order = patterns_.size();
     for (const Element& e : p.elements) p.required += e.optional ? 0 : 1;
     patterns_.push_back(std::move(p));
-  }
+  });
   // Index each pattern under every alternative that can start it.
   by_literal_.assign(lexicon_.size(), {});
   by_class_.assign(static_cast<std::size_t>(TokenClass::Count), {});

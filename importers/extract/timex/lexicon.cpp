@@ -1,5 +1,7 @@
 #include "timex/lexicon.h"
 
+#include "tsv_rows.h"
+
 #include <dateline/time_value.h>
 
 #include <algorithm>
@@ -153,23 +155,12 @@ void Lexicon::rehash() {
 }
 
 void Lexicon::load(std::string_view tsv) {
-  std::size_t line_no = 0;
-  while (!tsv.empty()) {
-    std::size_t eol = tsv.find('\n');
-    std::string_view line = tsv.substr(0, eol);
-    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) {
-      throw std::logic_error(fmt::format("timex_lexicon.tsv line {}: expected word<TAB>classes", line_no));
-    }
-    std::string_view word = line.substr(0, tab);
-    std::string_view rest = line.substr(tab + 1);
-    std::size_t tab2 = rest.find('\t');
-    std::string_view classes = rest.substr(0, tab2);
-    std::string_view flags = tab2 == std::string_view::npos ? std::string_view() : rest.substr(tab2 + 1);
+  data::for_each_tsv_row(tsv, "timex_lexicon.tsv", [&](const data::TsvRow& row) {
+    if (row.size < 2) throw data::bad_tsv_row("timex_lexicon.tsv", row, "expected word<TAB>classes");
+    const std::size_t line_no = row.line;
+    std::string_view word = row[0];
+    std::string_view classes = row[1];
+    std::string_view flags = row[2];
     LexEntry& e = add(word);
     while (!classes.empty()) {
       std::size_t comma = classes.find(',');
@@ -188,7 +179,7 @@ void Lexicon::load(std::string_view tsv) {
     }
     if (flags.find("ambiguous") != std::string_view::npos) e.ambiguous = true;
     if (flags.find("plural") != std::string_view::npos) e.plural = true;
-  }
+  });
 }
 
 }  // namespace dateline::timex
