@@ -1,25 +1,13 @@
 #include "amounts/amount_token.h"
+#include "char_classes.h"
 
 namespace dateline::amounts {
 namespace {
 
-enum : std::uint8_t { kAlpha = 1, kUpper = 2, kDigit = 4, kSpace = 8 };
-
-struct CharTable {
-  std::uint8_t flags[256] = {};
-  constexpr CharTable() {
-    for (int c = 'a'; c <= 'z'; ++c) flags[c] = kAlpha;
-    for (int c = 'A'; c <= 'Z'; ++c) flags[c] = kAlpha | kUpper;
-    for (int c = '0'; c <= '9'; ++c) flags[c] = kDigit;
-    for (int c : {' ', '\t', '\n', '\r', '\f', '\v'}) flags[c] = kSpace;
-  }
-};
-constexpr CharTable kChars;
-
-bool is_alpha(unsigned char c) { return kChars.flags[c] & kAlpha; }
-bool is_digit(unsigned char c) { return kChars.flags[c] & kDigit; }
-bool is_space(unsigned char c) { return kChars.flags[c] & kSpace; }
-bool is_upper(unsigned char c) { return kChars.flags[c] & kUpper; }
+using chars::is_alpha;
+using chars::is_digit;
+using chars::is_space;
+using chars::is_upper;
 
 std::size_t utf8_length(unsigned char c) {
   return (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;

@@ -1,4 +1,5 @@
 #include "timex/lexicon.h"
+#include "char_classes.h"
 #include "timex/token.h"
 
 #include <cstring>
@@ -6,24 +7,12 @@
 namespace dateline::timex {
 namespace {
 
-// Character classes by table: the scan looks at every byte, so one load beats range tests.
-enum : std::uint8_t { kAlpha = 1, kUpper = 2, kDigit = 4, kSpace = 8 };
-
-struct CharTable {
-  std::uint8_t flags[256] = {};
-  constexpr CharTable() {
-    for (int c = 'a'; c <= 'z'; ++c) flags[c] = kAlpha;
-    for (int c = 'A'; c <= 'Z'; ++c) flags[c] = kAlpha | kUpper;
-    for (int c = '0'; c <= '9'; ++c) flags[c] = kDigit;
-    for (int c : {' ', '\t', '\n', '\r', '\f', '\v'}) flags[c] = kSpace;
-  }
-};
-constexpr CharTable kChars;
-
-bool is_alpha(unsigned char c) { return kChars.flags[c] & kAlpha; }
-bool is_digit(unsigned char c) { return kChars.flags[c] & kDigit; }
-bool is_space(unsigned char c) { return kChars.flags[c] & kSpace; }
-bool is_upper(unsigned char c) { return kChars.flags[c] & kUpper; }
+using chars::is_alpha;
+using chars::is_digit;
+using chars::is_space;
+using chars::is_upper;
+using chars::kAlpha;
+using chars::kUpper;
 
 constexpr std::uint64_t kEach(std::uint8_t b) { return 0x0101010101010101ull * b; }
 
@@ -142,7 +131,7 @@ std::size_t scan_word(const unsigned char* s, std::size_t i, std::size_t n, bool
   ascii = true;
   while (j < n) {
     unsigned char d = s[j];
-    std::uint8_t f = kChars.flags[d];
+    std::uint8_t f = chars::flags(d);
     if (f & kAlpha) {
       all_caps &= (f & kUpper) != 0;
       ++j;
