@@ -9,6 +9,8 @@
 #include <dateline/time_value.h>
 #include <fmt/format.h>
 
+#include "corpus_file.h"
+
 #include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
@@ -45,57 +47,13 @@ struct CorpusCase {
   bool xfail = false;
 };
 
-struct Corpus {
-  std::vector<CorpusCase> cases;
-  std::vector<std::string> sections;  // in file order
-  std::vector<std::string> errors;    // one per malformed line, naming the line
-};
+using Corpus = corpus::File<CorpusCase>;
 
-constexpr std::string_view kNoSection = "(no section)";
-constexpr std::string_view kXfail = "xfail:";
-
-class LineError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = text.find(separator, start);
-    if (end == std::string_view::npos) {
-      parts.push_back(text.substr(start));
-      return parts;
-    }
-    parts.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-}
-
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-// Occurrences are whole words: "5" in "between March 3 and 5, 2025" is the day, not the 5 of 2025.
-bool whole_word_at(std::string_view sentence, std::size_t begin, std::size_t size) {
-  std::size_t end = begin + size;
-  bool left = !is_word_char(sentence[begin]) || begin == 0 || !is_word_char(sentence[begin - 1]);
-  bool right = !is_word_char(sentence[end - 1]) || end == sentence.size() || !is_word_char(sentence[end]);
-  return left && right;
-}
-
-// Byte offset of the n-th (1-based) whole-word occurrence of `text`, if there is one.
-std::optional<std::size_t> find_occurrence(std::string_view sentence, std::string_view text, int n) {
-  if (text.empty()) return std::nullopt;
-  int seen = 0;
-  for (std::size_t at = sentence.find(text); at != std::string_view::npos; at = sentence.find(text, at + 1)) {
-    if (whole_word_at(sentence, at, text.size()) && ++seen == n) return at;
-  }
-  return std::nullopt;
-}
-
-bool is_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+using corpus::is_digits;
+using corpus::kNoSection;
+using corpus::kXfail;
+using corpus::LineError;
+using corpus::split;
 
 bool is_mod_name(std::string_view text) {
   return !text.empty() &&
@@ -152,7 +110,7 @@ CorpusTimex parse_item(std::string_view item, std::string_view sentence) {
     throw LineError(fmt::format("item '{}': a {} cannot have the value {}", item, type_name, value));
   }
 
-  auto begin = find_occurrence(sentence, text, occurrence);
+  auto begin = corpus::find_occurrence(sentence, text, occurrence, corpus::WordChars::Ascii);
   if (!begin) {
     throw LineError(occurrence == 1
                         ? fmt::format("item '{}': '{}' is not a whole-word part of the sentence", item, text)
@@ -198,40 +156,7 @@ CorpusCase parse_case(std::string_view line) {
   return c;
 }
 
-// Comments start with '#'; "## name" starts a section. Malformed lines are collected, not thrown,
-// so that one run names them all.
-Corpus parse_corpus(std::string_view content) {
-  Corpus corpus;
-  std::string section(kNoSection);
-  std::size_t line_number = 0;
-  for (std::string_view line : split(content, '\n')) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    if (line.substr(0, 3) == "## ") {
-      section = std::string(line.substr(3));
-      if (std::find(corpus.sections.begin(), corpus.sections.end(), section) != corpus.sections.end()) {
-        corpus.errors.push_back(fmt::format("line {}: section '{}' appears twice", line_number, section));
-      }
-      corpus.sections.push_back(section);
-      continue;
-    }
-    if (line.front() == '#') continue;
-    try {
-      CorpusCase c = parse_case(line);
-      c.line = line_number;
-      c.section = section;
-      corpus.cases.push_back(std::move(c));
-    } catch (const LineError& e) {
-      corpus.errors.push_back(fmt::format("line {}: {}", line_number, e.what()));
-    }
-  }
-  if (std::any_of(corpus.cases.begin(), corpus.cases.end(),
-                  [](const CorpusCase& c) { return c.section == kNoSection; })) {
-    corpus.sections.insert(corpus.sections.begin(), std::string(kNoSection));
-  }
-  return corpus;
-}
+Corpus parse_corpus(std::string_view content) { return corpus::parse_file<CorpusCase>(content, parse_case); }
 
 // An item in the file's notation, so a failing case's actual output can be pasted as its fix.
 // A span that is not a whole-word occurrence (the notation cannot name it) shows its offsets.
@@ -240,7 +165,7 @@ std::string to_item(const CorpusTimex& t, std::string_view sentence) {
   std::string where;
   int n = 0;
   for (int k = 1;; ++k) {
-    auto at = find_occurrence(sentence, text, k);
+    auto at = corpus::find_occurrence(sentence, text, k, corpus::WordChars::Ascii);
     if (!at) break;
     if (*at == t.span.begin) {
       n = k;
@@ -277,16 +202,8 @@ std::vector<CorpusTimex> actual_timexes(const CorpusCase& c) {
   return out;
 }
 
-struct Tally {
-  std::size_t cases = 0;
-  std::size_t pass = 0;
-  std::size_t fail = 0;
-  std::size_t xfail = 0;
-};
-
-std::string summary(std::string_view label, const Tally& t) {
-  return fmt::format("{}: {} cases, {} pass, {} fail, {} xfail", label, t.cases, t.pass, t.fail, t.xfail);
-}
+using corpus::summary;
+using corpus::Tally;
 
 Tally& run_tally() {
   static Tally tally;
@@ -296,11 +213,7 @@ Tally& run_tally() {
 const Corpus& corpus_file() {
   static const Corpus corpus = [] {
     const std::string path = DATELINE_SOURCE_DIR "/tests/corpus/timex.tsv";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return parse_corpus(content.str());
+    return parse_corpus(::corpus::read_file(path));
   }();
   return corpus;
 }
@@ -340,10 +253,7 @@ void run_section(std::string_view section) {
   }
   CHECK(tally.cases > 0);  // a section name the file no longer has
   Tally& run = run_tally();
-  run.cases += tally.cases;
-  run.pass += tally.pass;
-  run.fail += tally.fail;
-  run.xfail += tally.xfail;
+  run += tally;
   std::cout << summary(fmt::format("timex corpus [{}]", section), tally) << '\n';
 }
 
