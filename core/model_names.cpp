@@ -4,6 +4,7 @@
 #include <dateline/document.h>
 #include <dateline/entity.h>
 #include <dateline/error.h>
+#include <dateline/fact.h>
 #include <dateline/time_value.h>
 #include <dateline/timex.h>
 
@@ -100,6 +101,21 @@ constexpr std::array<std::pair<ClaimStatus, std::string_view>, 8> kStatuses = {{
     {ClaimStatus::Superseded, "superseded"},
 }};
 
+constexpr std::array<std::pair<ClaimTimeSource, std::string_view>, 2> kClaimTimeSources = {{
+    {ClaimTimeSource::Text, "text"},
+    {ClaimTimeSource::Publication, "publication"},
+}};
+
+constexpr std::array<std::pair<LinkKind, std::string_view>, 7> kLinkKinds = {{
+    {LinkKind::Before, "BEFORE"},
+    {LinkKind::After, "AFTER"},
+    {LinkKind::Overlaps, "OVERLAPS"},
+    {LinkKind::Includes, "INCLUDES"},
+    {LinkKind::SameAs, "SAME_AS"},
+    {LinkKind::Extends, "EXTENDS"},
+    {LinkKind::Supersedes, "SUPERSEDES"},
+}};
+
 constexpr std::array<std::pair<PublishedSource, std::string_view>, 4> kPublishedSources = {{
     {PublishedSource::Stated, "stated"},
     {PublishedSource::Relative, "relative"},
@@ -116,6 +132,19 @@ std::string_view to_string(Anchoring anchoring) { return name_of(kAnchorings, an
 std::string_view to_string(EntityKind kind) { return name_of(kEntityKinds, kind); }
 std::string_view to_string(ClaimStatus status) { return name_of(kStatuses, status); }
 std::string_view to_string(PublishedSource source) { return name_of(kPublishedSources, source); }
+std::string_view to_string(ClaimTimeSource source) { return name_of(kClaimTimeSources, source); }
+std::string_view to_string(LinkKind kind) { return name_of(kLinkKinds, kind); }
+
+std::optional<Granularity> granularity_from_string(std::string_view text) { return value_of(kGranularities, text); }
+std::optional<EntityKind> entity_kind_from_string(std::string_view text) { return value_of(kEntityKinds, text); }
+std::optional<ClaimStatus> claim_status_from_string(std::string_view text) { return value_of(kStatuses, text); }
+std::optional<ClaimTimeSource> claim_time_source_from_string(std::string_view text) {
+  return value_of(kClaimTimeSources, text);
+}
+std::optional<PublishedSource> published_source_from_string(std::string_view text) {
+  return value_of(kPublishedSources, text);
+}
+std::optional<LinkKind> link_kind_from_string(std::string_view text) { return value_of(kLinkKinds, text); }
 
 std::optional<TimexType> timex_type_from_string(std::string_view text) { return value_of(kTypes, text); }
 std::optional<Mod> mod_from_string(std::string_view text) {

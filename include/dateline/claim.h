@@ -26,19 +26,33 @@ struct Evidence {
   std::string quote;
 };
 
+// Where a claim's time came from.
+enum class ClaimTimeSource {
+  Text,         // a time expression in the claim's sentence (Claim::time->span points at it)
+  Publication,  // a reporting event ("ProPublica reported") dated by the document's publication
+};
+
 struct Claim {
   std::string id;
   std::string doc;
   std::string predicate;  // from the documented taxonomy: deadline, sale, approval ...
+  // Further predicates the same words state ("approved the potential sale": approval + sale).
+  std::vector<std::string> also;
+  // What the claim is about, short and readable, for merging and for headlines:
+  // "TikTok divestment", "NASAMS sale". Empty when nothing better than the predicate is known.
+  std::string topic;
+  Span trigger;  // the words that name the event ("approved", "deadline", "drills")
   ClaimStatus status = ClaimStatus::Occurred;
   std::vector<ClaimEntity> entities;
   std::optional<Amount> amount;
-  std::optional<Timex> time;
+  std::optional<Timex> time;  // never invented: empty when the text gives no time
+  ClaimTimeSource time_source = ClaimTimeSource::Text;
   std::optional<std::string> attribution;
   double confidence = 0;
   Evidence evidence;
 };
 
 std::string_view to_string(ClaimStatus status);
+std::string_view to_string(ClaimTimeSource source);
 
 }  // namespace dateline
