@@ -11,17 +11,8 @@ corpus="$here/../shared/corpora/tempeval3-train/docs"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Copies of the corpus under new names, until the text reaches the target size.
-one=$(cat "$corpus"/*.txt | wc -c)
-copies=$(( (target_mb * 1000000 + one - 1) / one ))
-mkdir -p "$work/big"
-for ((c = 0; c < copies; c++)); do
-  for f in "$corpus"/*.txt; do
-    id=$(basename "$f" .txt)
-    ln -s "$f" "$work/big/${id}_$c.txt"
-    ln -s "$corpus/$id.dct" "$work/big/${id}_$c.dct"
-  done
-done
+source "$here/bench/replicate_corpus.sh"
+copies=$(replicate_corpus "$corpus" "$work/big" "$target_mb")
 
 run() {  # name dir
   local bytes

@@ -5,6 +5,8 @@
 #include <dateline/extract.h>
 #include <dateline/read.h>
 
+#include "ordered_parallel.h"
+
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -19,6 +21,12 @@ namespace {
 namespace fs = std::filesystem;
 using namespace dateline;
 
+// -j N: documents are processed on N threads; the output is the same for every N.
+void add_jobs_option(CLI::App* command, unsigned& jobs) {
+  command->add_option("-j,--jobs", jobs, "Documents processed in parallel (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+}
+
 void write_stdout(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 struct ExtractArgs {
@@ -26,6 +34,7 @@ struct ExtractArgs {
   std::string captured;
   std::vector<std::string> inputs;
   bool pretty = false;
+  unsigned jobs = default_jobs();
 };
 
 ReadOptions read_options(const std::string& dct, const std::string& captured) {
@@ -47,7 +56,9 @@ int run_extract(const ExtractArgs& args) {
   std::vector<Document> documents = read_inputs(args.inputs, read_options(args.dct, args.captured));
   std::vector<Extraction> extractions;
   extractions.reserve(documents.size());
-  for (auto& d : documents) extractions.push_back(extract(std::move(d)));
+  ordered_parallel<Extraction>(
+      documents.size(), args.jobs, [&](std::size_t i) { return extract(std::move(documents[i])); },
+      [&](std::size_t, Extraction x) { extractions.push_back(std::move(x)); });
   write_stdout(extract_json(extractions, args.pretty));
   write_stdout("\n");
   return 0;
@@ -77,7 +88,7 @@ std::optional<std::string> read_dct(const std::string& path) {
 }
 
 // `dateline timex DIR`: the scorer interchange format for every <id>.txt (+ <id>.dct) in DIR.
-int run_timex(const std::string& dir) {
+int run_timex(const std::string& dir, unsigned jobs) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw InputError(dir, "not a directory");
   // File names are kept and sorted as plain strings: with thousands of small documents,
@@ -98,10 +109,11 @@ int run_timex(const std::string& dir) {
   // Static, because stdio flushes it at exit, after an error may have left this function.
   static char out_buffer[1 << 16];
   std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-  std::string path;
-  for (const std::string& name : names) {
+  // Each document is read, tagged and formatted on a worker; lines are written in name order.
+  auto tag = [&](std::size_t i) {
+    const std::string& name = names[i];
     const std::string_view id = std::string_view(name).substr(0, name.size() - 4);
-    path.assign(prefix).append(name);
+    std::string path = prefix + name;
     std::string text = read_file(path);
     check_text(text, path);
     std::optional<Date> dct;
@@ -114,10 +126,11 @@ int run_timex(const std::string& dir) {
         throw InputError(path, e.what());
       }
     }
-    std::vector<Timex> timexes = find_timexes(text, dct);
-    write_stdout(timex_scorer_line(id, text, timexes));
-    write_stdout("\n");
-  }
+    std::string out = timex_scorer_line(id, text, find_timexes(text, dct));
+    out += '\n';
+    return out;
+  };
+  ordered_parallel<std::string>(names.size(), jobs, tag, [](std::size_t, std::string line) { write_stdout(line); });
   return 0;
 }
 
@@ -134,16 +147,19 @@ int main(int argc, char** argv) {
   extract_cmd->add_option("--captured", extract_args.captured,
                           "When the page was saved (YYYY-MM-DDTHH:MM), the anchor for '20 hours ago' labels");
   extract_cmd->add_flag("--pretty", extract_args.pretty, "Indent the JSON");
+  add_jobs_option(extract_cmd, extract_args.jobs);
   extract_cmd->add_option("inputs", extract_args.inputs, "Files, directories, or - for standard input")->required();
 
   std::string timex_dir;
   auto* timex_cmd = app.add_subcommand("timex", "Tag time expressions in DIR/<id>.txt (DCT in <id>.dct), scorer format");
   timex_cmd->add_option("dir", timex_dir, "Directory of <id>.txt and <id>.dct files")->required();
+  unsigned timex_jobs = default_jobs();
+  add_jobs_option(timex_cmd, timex_jobs);
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (*extract_cmd) return run_extract(extract_args);
-    if (*timex_cmd) return run_timex(timex_dir);
+    if (*timex_cmd) return run_timex(timex_dir, timex_jobs);
   } catch (const InputError& e) {
     std::cerr << "dateline: " << e.what() << '\n';
     return 1;
