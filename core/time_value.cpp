@@ -324,7 +324,10 @@ DateParts parse_date(Cursor& in, std::string_view value, bool& has_time) {
       if (day.number) {
         int max_day = 31;
         if (month.number && year) {
-          max_day = gregorian_calendar::end_of_month_day(static_cast<unsigned short>(*year),
+          // Boost's calendar covers 1400..9999; the Gregorian leap cycle is 400 years, so a year
+          // outside it has the month lengths of the year 2000 + (year mod 400).
+          const int calendar_year = year_in_bounds(*year) ? *year : 2000 + *year % 400;
+          max_day = gregorian_calendar::end_of_month_day(static_cast<unsigned short>(calendar_year),
                                                          static_cast<unsigned short>(*month.number));
         } else if (month.number) {
           max_day = *month.number == 2 ? 29 : static_cast<int>(last_day_of_month(2001, *month.number).day());

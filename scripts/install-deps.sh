@@ -8,6 +8,7 @@ packages=(
   time  # /usr/bin/time, for bench/timex_throughput.sh
   libboost-date-time-dev rapidjson-dev libfmt-dev libcli11-dev catch2
   libsqlite3-dev libgraphviz-dev graphviz libical-dev libxml2-dev
+  clang libclang-rt-14-dev  # libFuzzer, for scripts/fuzz.sh
 )
 
 missing=()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds build/ (Release, warnings as errors),
 # runs every test, then builds build-asan/ with AddressSanitizer + UndefinedBehaviorSanitizer
-# and runs them all there too. Exits non-zero on any failure; the last line says which.
+# and runs them all there too, then runs every fuzz target for FUZZ_SECONDS (scripts/fuzz.sh). Exits non-zero on any failure; the last line says which.
 #
 # DATELINE_JOBS sets the build and test parallelism (default 2: the CI machine has two cores).
 set -euo pipefail
@@ -55,4 +55,7 @@ cmake --build build-asan -j "$jobs"
 stage="running the tests in build-asan/ (ASan + UBSan)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+echo "== fuzzing (libFuzzer + ASan/UBSan, Clang): build-fuzz/ =="
+stage="fuzzing (scripts/fuzz.sh)"
+bash scripts/fuzz.sh
 stage="done"

@@ -115,6 +115,15 @@ TEST_CASE("a set recurs and has no single position") {
   CHECK(daily.type == TimexType::Set);
 }
 
+TEST_CASE("years outside the calendar's 1400..9999 parse without bounds, months checked all the same") {
+  TimeValue early = parse_time_value("0211-02-28");
+  CHECK(early.granularity == Granularity::Day);
+  CHECK_FALSE(early.has_bounds());
+  CHECK_THROWS_AS(parse_time_value("0211-02-29"), ValueError);  // 211 is not a leap year
+  CHECK_NOTHROW(parse_time_value("1200-02-29"));                 // 1200 is (divisible by 400)
+  CHECK_THROWS_AS(parse_time_value("1300-02-29"), ValueError);  // 1300 is not
+}
+
 namespace {
 // The message of the ValueError that parsing `value` throws; "accepted" if none.
 std::string rejection(const char* value) {
