@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, builds build/ (Release, warnings as errors),
 # runs every test, then builds build-asan/ with AddressSanitizer + UndefinedBehaviorSanitizer
-# and runs them all there too, then runs every fuzz target for FUZZ_SECONDS (scripts/fuzz.sh). Exits non-zero on any failure; the last line says which.
+# and runs them all there too, then runs every fuzz target for FUZZ_SECONDS (scripts/fuzz.sh).
+# Exits non-zero on any failure; the last line says which.
 #
 # DATELINE_JOBS sets the build and test parallelism (default 2: the CI machine has two cores).
 set -euo pipefail
