@@ -14,6 +14,9 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace dateline {
 namespace {
@@ -277,17 +280,24 @@ class Tagger {
   // "von der Leyen"). The nearest full name before the mention wins, else the first after it
   // (a headline names a person before the story introduces them).
   void link_people() {
-    std::vector<const Candidate*> people;
+    // Full names by their last word, in document order: a short form can only be a suffix of
+    // a name ending in the same word, so each mention looks at those few names, not at all of
+    // them (a long document names thousands of people).
+    std::unordered_map<std::string_view, std::vector<const Candidate*>> people_by_last_word;
     for (const Candidate& c : candidates_) {
-      if (c.kind == EntityKind::Person && count_words(c.first, c.last) >= 2) people.push_back(&c);
+      if (c.kind == EntityKind::Person && count_words(c.first, c.last) >= 2) {
+        people_by_last_word[word(c.last - 1)].push_back(&c);
+      }
     }
-    if (people.empty()) return;
+    if (people_by_last_word.empty()) return;
     for (Candidate& c : candidates_) {
       if (c.source == Source::Gazetteer || c.source == Source::Org) continue;
       const std::size_t size = c.last - c.first;
+      const auto same_last_word = people_by_last_word.find(word(c.last - 1));
+      if (same_last_word == people_by_last_word.end()) continue;
       const Candidate* before = nullptr;
       const Candidate* after = nullptr;
-      for (const Candidate* p : people) {
+      for (const Candidate* p : same_last_word->second) {
         const std::size_t psize = p->last - p->first;
         if (p == &c || psize < size || (psize == size && c.kind == EntityKind::Person)) continue;
         bool suffix = true;
