@@ -3,6 +3,7 @@
 #include <dateline/extract.h>
 
 #include "amounts/amounts.h"
+#include "claims/claims.h"
 #include "entities/entities.h"
 
 namespace dateline {
@@ -15,6 +16,7 @@ Extraction extract(Document document) {
   x.amounts = find_amounts(document.text, x.timexes);
   if (document.sentences.empty()) document.sentences = split_sentences(document.text);
   x.entities = find_entities(document.text, document.sentences, x.timexes);
+  x.claims = find_claims(document, x.timexes, x.entities, x.amounts);
   x.document = std::move(document);
   return x;
 }

@@ -157,6 +157,21 @@ void write(W& w, std::string_view text, const Claim& c) {
   string(w, c.doc);
   key(w, "predicate");
   string(w, c.predicate);
+  key(w, "also");
+  w.StartArray();
+  for (const auto& p : c.also) string(w, p);
+  w.EndArray();
+  key(w, "topic");
+  string(w, c.topic);
+  key(w, "trigger");
+  w.StartObject();
+  key(w, "text");
+  string(w, c.trigger.slice(text));
+  key(w, "begin");
+  w.Uint(c.trigger.begin);
+  key(w, "end");
+  w.Uint(c.trigger.end);
+  w.EndObject();
   key(w, "status");
   string(w, to_string(c.status));
   key(w, "entities");
@@ -193,8 +208,15 @@ void write(W& w, std::string_view text, const Claim& c) {
   if (c.time) {
     const TimeValue& v = c.time->value;
     w.StartObject();
+    // A publication date is no text of the sentence: its text is null, its source says so.
     key(w, "text");
-    string(w, c.time->span.slice(text));
+    if (c.time_source == ClaimTimeSource::Text) {
+      string(w, c.time->span.slice(text));
+    } else {
+      w.Null();
+    }
+    key(w, "source");
+    string(w, to_string(c.time_source));
     key(w, "type");
     string(w, to_string(v.type));
     key(w, "value");
@@ -205,6 +227,18 @@ void write(W& w, std::string_view text, const Claim& c) {
     optional_date(w, v.latest);
     key(w, "granularity");
     string(w, to_string(v.granularity));
+    key(w, "mod");
+    if (v.mod == Mod::None) {
+      w.Null();
+    } else {
+      string(w, to_string(v.mod));
+    }
+    if (c.time_source == ClaimTimeSource::Text) {
+      key(w, "begin");
+      w.Uint(c.time->span.begin);
+      key(w, "end");
+      w.Uint(c.time->span.end);
+    }
     w.EndObject();
   } else {
     w.Null();

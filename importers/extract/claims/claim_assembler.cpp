@@ -1,0 +1,467 @@
+// Claim assembly: for each event of a sentence, its time, status, entities with roles, amount,
+// attribution and topic, and whether it says enough to be a claim at all.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "claims/claim_events.h"
+#include "claims/claim_status.h"
+#include "claims/claim_time.h"
+#include "claims/claims.h"
+
+namespace dateline {
+namespace claims {
+namespace {
+
+constexpr std::size_t kAmountWindow = 20;  // words between an event and its amount, at most
+constexpr std::size_t kPronounWindow = 4;   // "it signed", "he would not approve"
+constexpr std::size_t kMaxEntities = 6;
+
+// What the sentences so far tell about the ones to come.
+struct DocumentState {
+  std::int32_t recent_person = kNone;  // the first person named in the latest sentence that named one
+  std::int32_t recent_thing = kNone;   // the same for organisations and places
+  std::string main_product;            // the product named most often (twice at least)
+  std::unordered_map<const Predicate*, std::string> last_topic;  // for "the deadline", "that deal"
+};
+
+struct Mention {
+  std::int32_t index;
+  std::size_t at;  // its first word in the sentence
+};
+
+struct Roles {
+  std::vector<ClaimEntity> entities;
+  std::int32_t agent = kNone;
+  std::int32_t patient = kNone;
+};
+
+class SentenceAssembler {
+ public:
+  SentenceAssembler(const Document& document, const DocumentWords& doc, const SentenceWords& s, DocumentState& state)
+      : document_(document), doc_(doc), s_(s), state_(state) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      std::int32_t m = doc.entity[s.first + i];
+      if (m != kNone && (mentions_.empty() || mentions_.back().index != m)) mentions_.push_back({m, i});
+    }
+    if (document.published.has_bounds()) dct_ = document.published.earliest;
+  }
+
+  void run(std::vector<Claim>& out) {
+    SentenceEvents se = find_events(doc_, s_);
+    if (std::getenv("DATELINE_CLAIMS_DEBUG")) { for (std::size_t i = 0; i < s_.size(); ++i) fprintf(stderr, "%.*s/%d ", int(word(i).size()), word(i).data(), int(s_.clause[i])); fprintf(stderr, "\n"); }
+    link_times(doc_, s_, se);
+    merge_gatherings(se);
+    const Report* said = nullptr;
+    for (const Report& r : se.reports) {
+      if (r.source != kNone || resolve_report_pronoun(r) != kNone) {
+        said = &r;
+        break;
+      }
+    }
+    for (const Report& r : se.reports) {
+      if (r.phrase->report && r.timex != kNone && r.source != kNone) out.push_back(report_claim(r));
+    }
+    bool reported_now = std::any_of(se.reports.begin(), se.reports.end(), [](const Report& r) { return r.now; });
+    for (Event& e : se.events) {
+      if (e.consumed) continue;
+      if (auto c = event_claim(e, said, reported_now)) out.push_back(std::move(*c));
+    }
+    remember_names();
+  }
+
+ private:
+  const EntityMention& mention(std::int32_t m) const { return (*doc_.entities)[static_cast<std::size_t>(m)]; }
+  std::string_view word(std::size_t i) const { return doc_.words[s_.first + i]; }
+  std::size_t mention_words(const Mention& m) const {
+    std::size_t n = 1;
+    while (m.at + n < s_.size() && doc_.entity[s_.first + m.at + n] == m.index) ++n;
+    return n;
+  }
+  bool cue(std::size_t i, Cue c) const { return ClaimLexicon::has(s_.cue[i], c); }
+  Span word_span(std::size_t at, std::size_t length) const {
+    return Span{doc_.tokens[s_.first + at].begin, doc_.tokens[s_.first + at + length - 1].end};
+  }
+
+  // "met ... for a summit": one gathering, named by its noun.
+  static void merge_gatherings(SentenceEvents& se) {
+    for (Event& verb : se.events) {
+      if (verb.consumed || verb.phrase->pos != TriggerPos::Verb || !verb.predicate ||
+          verb.predicate->topic != TopicRule::Participants) {
+        continue;
+      }
+      for (Event& noun : se.events) {
+        if (noun.consumed || noun.phrase->pos != TriggerPos::Noun || !noun.predicate ||
+            noun.predicate->topic != TopicRule::Participants) {
+          continue;
+        }
+        verb.consumed = true;
+        if (noun.predicate != verb.predicate) noun.also.push_back(verb.predicate);
+        if (noun.timex == kNone) {
+          noun.timex = verb.timex;
+          noun.time_cost = verb.time_cost;
+        }
+        break;
+      }
+    }
+  }
+
+  // "he said", "she told": the person the pronoun stands for.
+  std::int32_t resolve_report_pronoun(const Report& r) const {
+    if (r.phrase->reporting != ReportingKind::Say || r.at == 0) return kNone;
+    std::size_t j = r.at - 1;
+    if (cue(j, Cue::Perfect) && j > 0) --j;
+    return cue(j, Cue::PronounPerson) ? person_before(j) : kNone;
+  }
+
+  // The first person named in the sentence before word `at`, else in the sentences before.
+  std::int32_t person_before(std::size_t at) const {
+    for (const Mention& m : mentions_) {
+      if (m.at < at && mention(m.index).kind == EntityKind::Person) return m.index;
+    }
+    return state_.recent_person;
+  }
+
+  std::int32_t thing_before(std::size_t at) const {
+    for (const Mention& m : mentions_) {
+      auto kind = mention(m.index).kind;
+      if (m.at < at && (kind == EntityKind::Org || kind == EntityKind::Gpe)) return m.index;
+    }
+    return state_.recent_thing;
+  }
+
+  std::int32_t source_of(const Report* r) const {
+    if (!r) return kNone;
+    return r->source != kNone ? r->source : resolve_report_pronoun(*r);
+  }
+
+  Claim base_claim(Span trigger) const {
+    Claim c;
+    c.id = fmt::format("{}-{}", document_.id, trigger.begin);
+    c.doc = document_.id;
+    c.trigger = trigger;
+    c.evidence.doc = document_.id;
+    c.evidence.span = s_.span;
+    c.evidence.quote = std::string(s_.span.slice(doc_.text));
+    return c;
+  }
+
+  // "ProPublica reported Tuesday": the report is news of its own.
+  Claim report_claim(const Report& r) const {
+    Claim c = base_claim(word_span(r.at, r.length));
+    const EntityMention& source = mention(r.source);
+    c.predicate = r.phrase->report->name;
+    c.topic = fmt::format("{} {}", source.name, r.phrase->report->noun);
+    c.entities.push_back(ClaimEntity{source.name, source.kind, "agent"});
+    c.time = (*doc_.timexes)[static_cast<std::size_t>(r.timex)];
+    c.status = c.time->value.has_bounds() && dct_ && *c.time->value.earliest > *dct_ ? ClaimStatus::Scheduled
+                                                                                      : ClaimStatus::Occurred;
+    c.confidence = 0.8;
+    return c;
+  }
+
+  Roles roles_of(const Event& e, std::int32_t exclude) const {
+    const ClaimLexicon& lex = ClaimLexicon::get();
+    Roles roles;
+    const std::size_t end = e.at + e.length;
+    const bool participants = e.predicate->topic == TopicRule::Participants;
+    bool passive = false;
+    for (std::size_t j = e.at; j-- > 0 && e.at - j <= 2;) passive |= cue(j, Cue::Passive);
+    std::int32_t before = kNone;
+    bool first_after = true;
+    auto add = [&](std::int32_t m, std::string role) {
+      const EntityMention& em = mention(m);
+      for (auto& ce : roles.entities) {
+        if (ce.name == em.name) {
+          if (ce.role.empty()) ce.role = role;
+          return;
+        }
+      }
+      if (roles.entities.size() < kMaxEntities) roles.entities.push_back(ClaimEntity{em.name, em.kind, std::move(role)});
+    };
+    std::vector<std::pair<std::int32_t, std::string>> found;
+    for (const Mention& m : mentions_) {
+      if (s_.clause[m.at] != s_.clause[e.at]) continue;
+      const bool modifies = e.phrase->pos == TriggerPos::Noun && m.at < e.at && m.at + mention_words(m) + 2 >= e.at;
+      if (m.index == exclude && !modifies) continue;
+      // The word before the name, past determiners and title words ("the government of Egypt",
+      // "Chinese President Xi Jinping").
+      std::size_t p = m.at;
+      while (p > 0 && doc_.entity[s_.first + p - 1] == kNone &&
+             (cue(p - 1, Cue::Definite) || word(p - 1) == "a" || word(p - 1) == "an" ||
+              doc_.tokens[s_.first + p - 1].capitalized)) {
+        --p;
+      }
+      std::string_view prep = p > 0 ? word(p - 1) : std::string_view{};
+      std::string_view role = lex.role_after(prep);
+      const bool is_place = mention(m.index).kind == EntityKind::Gpe;
+      std::string r;
+      if (m.at >= end) {
+        if (role == "agent" && !passive && e.phrase->pos != TriggerPos::Noun) role = {};
+        if (role == "location" && !is_place) role = {};
+        if (!role.empty()) {
+          r = std::string(role);
+        } else if (first_after && e.phrase->pos != TriggerPos::Noun && prep != "," && !cue(p - 1, Cue::Preposition)) {
+          r = "patient";
+        }
+        first_after = false;
+        if (r == "agent") roles.agent = m.index;
+        if (r == "patient" && roles.patient == kNone) roles.patient = m.index;
+      } else if (m.at < e.at) {
+        if (modifies) {
+          before = m.index;  // "a Reuters report", "Microsoft's statement"
+        } else if (!role.empty() && role != "agent") {
+          if (role == "location" && is_place) r = "location";
+        } else if (e.phrase->pos != TriggerPos::Noun || before == kNone ||
+                   (mention(before).kind == EntityKind::Gpe && mention(m.index).kind != EntityKind::Gpe)) {
+          // A verb's agent is the name nearest before it, a noun's the clause's subject.
+          before = m.index;
+        }
+      }
+      if (participants && r != "location") r = "participant";
+      found.emplace_back(m.index, std::move(r));
+    }
+    if (before != kNone && !participants) {
+      if (passive) {
+        if (roles.patient == kNone) roles.patient = before;
+        for (auto& [m, r] : found) if (m == before) r = "patient";
+      } else if (roles.agent == kNone) {
+        roles.agent = before;
+        for (auto& [m, r] : found) if (m == before) r = "agent";
+      }
+    }
+    // "it signed a treaty", "he extended": the pronoun's name is the agent.
+    if (roles.agent == kNone && !participants && !passive) {
+      for (std::size_t j = e.at; j-- > 0 && e.at - j <= kPronounWindow && s_.clause[j] == s_.clause[e.at];) {
+        std::int32_t m = cue(j, Cue::PronounPerson) ? person_before(j) : cue(j, Cue::PronounThing) ? thing_before(j) : kNone;
+        if (m != kNone) {
+          roles.agent = m;
+          found.insert(found.begin(), {m, "agent"});
+          break;
+        }
+      }
+    }
+    for (auto& [m, r] : found) add(m, r);
+    return roles;
+  }
+
+  std::optional<Amount> amount_of(const Event& e, const Predicate& p) const {
+    if (p.amount == AmountKind::None) return std::nullopt;
+    std::optional<Amount> best;
+    std::size_t best_distance = kAmountWindow + 1;
+    std::int32_t last = kNone;
+    for (std::size_t i = 0; i < s_.size(); ++i) {
+      std::int32_t a = doc_.amount[s_.first + i];
+      if (a == kNone || a == last) continue;
+      last = a;
+      const Amount& amount = (*doc_.amounts)[static_cast<std::size_t>(a)];
+      bool money = amount.unit.size() == 3 && amount.unit[0] >= 'A' && amount.unit[0] <= 'Z';
+      bool fits = p.amount == AmountKind::Any || (p.amount == AmountKind::Money && money) ||
+                  (p.amount == AmountKind::Percent && amount.unit == "percent");
+      if (!fits) continue;
+      std::size_t distance = i >= e.at ? i - e.at : e.at - i;
+      if (s_.clause[i] != s_.clause[e.at]) distance += 8;
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = amount;
+      }
+    }
+    return best;
+  }
+
+  std::string name_of(std::int32_t m) const { return m == kNone ? std::string() : mention(m).name; }
+
+  std::string topic_of(const Event& e, const Predicate& p, const Roles& roles, std::int32_t source) const {
+    // "extended that deadline", "the original deadline": the deadline named before.
+    if (e.object_predicate && e.object_definite) {
+      if (auto it = state_.last_topic.find(e.object_predicate); it != state_.last_topic.end()) return it->second;
+    }
+    const bool definite = (e.at >= 1 && cue(e.at - 1, Cue::Definite)) || (e.at >= 2 && cue(e.at - 2, Cue::Definite));
+    const std::string& noun = e.noun.empty() ? p.noun : e.noun;
+    std::string name;
+    auto product_in_sentence = [&]() -> std::int32_t {
+      for (const Mention& m : mentions_) {
+        auto kind = mention(m.index).kind;
+        if (kind == EntityKind::Product || kind == EntityKind::Law) return m.index;
+      }
+      return kNone;
+    };
+    // "signed a treaty": a signing's topic is the treaty's.
+    TopicRule rule = p.topic == TopicRule::Object && e.object_predicate ? e.object_predicate->topic : p.topic;
+    switch (rule) {
+      case TopicRule::Agent:
+        name = name_of(roles.agent != kNone ? roles.agent : source);
+        break;
+      case TopicRule::Participants: {
+        // The parties of the event's clause first, then of the sentence.
+        std::vector<std::string> names;
+        auto take = [&](const std::string& n, EntityKind kind) {
+          if ((kind == EntityKind::Gpe || kind == EntityKind::Org) && n != name_of(source) &&
+              std::find(names.begin(), names.end(), n) == names.end() && names.size() < 2) {
+            names.push_back(n);
+          }
+        };
+        for (const auto& ce : roles.entities) take(ce.name, ce.kind);
+        for (const Mention& m : mentions_) {
+          if (m.at < e.at) take(mention(m.index).name, mention(m.index).kind);
+        }
+        if (names.size() == 2) name = fmt::format("{}\u2013{}", names[0], names[1]);
+        if (names.size() == 1) name = names[0];
+        if (!names.empty()) break;
+        [[fallthrough]];
+      }
+      case TopicRule::Object: {
+        std::int32_t object = e.object_entity != kNone ? e.object_entity : roles.patient;
+        if (object != kNone && (mention(object).kind == EntityKind::Product || mention(object).kind == EntityKind::Law)) {
+          name = name_of(object);
+        } else if (std::int32_t product = product_in_sentence(); product != kNone) {
+          name = name_of(product);
+        } else if ((definite || e.phrase->pos == TriggerPos::Noun) && state_.last_topic.contains(e.predicate)) {
+          return state_.last_topic.at(e.predicate);  // "the original deadline": the deadline before
+        } else if (!state_.main_product.empty()) {
+          name = state_.main_product;
+        } else {
+          name = name_of(object != kNone ? object : roles.agent);
+        }
+        break;
+      }
+    }
+    if (name.empty() && definite && state_.last_topic.contains(e.predicate)) return state_.last_topic.at(e.predicate);
+    if (name.empty()) {
+      // Last, the organisation the sentence names: "... across the DoD" for a review.
+      for (const Mention& m : mentions_) {
+        if (mention(m.index).kind == EntityKind::Org && m.index != source) {
+          name = mention(m.index).name;
+          break;
+        }
+      }
+    }
+    return name.empty() ? noun : fmt::format("{} {}", name, noun);
+  }
+
+  std::optional<Claim> event_claim(Event& e, const Report* said, bool reported_now) {
+    const Predicate* predicate = e.predicate;
+    if (e.phrase->pos == TriggerPos::ByVerb && e.deadline_time) {
+      predicate = ClaimLexicon::get().predicate("deadline");
+    } else if (e.phrase->pos == TriggerPos::ByVerb && !e.deadline_time && predicate == nullptr) {
+      return std::nullopt;
+    }
+    if (!predicate) return std::nullopt;
+    e.predicate = predicate;
+    Claim c = base_claim(word_span(e.at, e.length));
+    c.predicate = predicate->name;
+    for (const Predicate* a : e.also) {
+      if (a != predicate) c.also.push_back(a->name);
+    }
+    const Timex* time = e.timex == kNone ? nullptr : &(*doc_.timexes)[static_cast<std::size_t>(e.timex)];
+    c.status = status_of(s_, e, *predicate, time, dct_);
+    const std::int32_t source = source_of(said);
+    Roles roles = roles_of(e, source);
+    if (predicate->topic == TopicRule::Agent && roles.agent == kNone && source != kNone) {
+      // "In a statement on Thursday, the agency said": the statement is the source's.
+      roles.agent = source;
+      roles.entities.insert(roles.entities.begin(), ClaimEntity{mention(source).name, mention(source).kind, "agent"});
+    }
+    c.entities = roles.entities;
+    c.amount = amount_of(e, *predicate);
+    if (source != kNone) c.attribution = mention(source).name;
+    c.topic = topic_of(e, *predicate, roles, source);
+    state_.last_topic[predicate] = c.topic;
+    if (e.object_predicate) state_.last_topic[e.object_predicate] = c.topic;
+    for (const Predicate* a : e.also) state_.last_topic[a] = c.topic;
+
+    const bool quoted = s_.quoted[e.at];
+    const bool weak_status = c.status == ClaimStatus::Conditional || c.status == ClaimStatus::Possible ||
+                             c.status == ClaimStatus::Proposed;
+    double confidence = 0.35;
+    if (time) {
+      c.time = *time;
+      c.time_source = ClaimTimeSource::Text;
+      confidence += e.time_cost <= 3 ? 0.35 : 0.2;
+    } else if (reported_now && source != kNone && e.phrase->pos != TriggerPos::Noun &&
+               c.status == ClaimStatus::Occurred && dct_ && !quoted) {
+      // "X has approved Y, the Pentagon has announced": a fresh report dates its news.
+      c.time = Timex{Span{}, document_.published, Anchoring::Dct};
+      c.time_source = ClaimTimeSource::Publication;
+      confidence += 0.15;
+    }
+    if (c.amount) confidence += 0.1;
+    if (roles.agent != kNone) confidence += 0.1;
+    if (quoted) confidence -= 0.1;
+    if (weak_status) confidence -= 0.1;
+    c.confidence = std::clamp(confidence, 0.05, 0.95);
+
+    // Precision: a claim says when, how much, or who did what to whom; an opinion in quotes or a
+    // mere possibility needs a time.
+    const bool planned = c.status == ClaimStatus::Planned || c.status == ClaimStatus::Scheduled;
+    bool keep = c.time.has_value() || (!quoted && !weak_status && c.amount) || (planned && e.duration);
+    if (!keep && !quoted && !weak_status && e.phrase->pos != TriggerPos::Noun && roles.agent != kNone) {
+      keep = std::any_of(roles.entities.begin(), roles.entities.end(), [&](const ClaimEntity& ce) {
+        return ce.role == "patient" || ce.role == "recipient" || ce.role == "participant" || ce.role == "target";
+      });
+    }
+    if (!keep) return std::nullopt;
+    return c;
+  }
+
+  void remember_names() {
+    bool person = false, thing = false;
+    for (const Mention& m : mentions_) {
+      auto kind = mention(m.index).kind;
+      if (!person && kind == EntityKind::Person) {
+        state_.recent_person = m.index;
+        person = true;
+      }
+      if (!thing && (kind == EntityKind::Org || kind == EntityKind::Gpe)) {
+        state_.recent_thing = m.index;
+        thing = true;
+      }
+    }
+  }
+
+  const Document& document_;
+  const DocumentWords& doc_;
+  const SentenceWords& s_;
+  DocumentState& state_;
+  std::vector<Mention> mentions_;
+  std::optional<Date> dct_;
+};
+
+std::string main_product(const std::vector<EntityMention>& entities) {
+  std::unordered_map<std::string_view, int> counts;
+  std::string_view best;
+  int best_count = 1;
+  for (const auto& m : entities) {
+    if (m.kind != EntityKind::Product) continue;
+    int n = ++counts[m.name];
+    if (n > best_count) {
+      best_count = n;
+      best = m.name;
+    }
+  }
+  return std::string(best);
+}
+
+}  // namespace
+}  // namespace claims
+
+std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
+                               const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts) {
+  using namespace claims;
+  std::vector<Claim> out;
+  DocumentWords doc(document.text, timexes, entities, amounts);
+  DocumentState state;
+  state.main_product = main_product(entities);
+  bool in_quote = false;
+  for (const Span& span : document.sentences) {
+    SentenceWords s = sentence_words(doc, span, in_quote);
+    SentenceAssembler(document, doc, s, state).run(out);
+  }
+  return out;
+}
+
+}  // namespace dateline

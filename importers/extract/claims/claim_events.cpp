@@ -1,0 +1,148 @@
+#include "claims/claim_events.h"
+
+#include <algorithm>
+
+namespace dateline::claims {
+namespace {
+
+constexpr std::size_t kObjectWindow = 6;  // words after a verb that may name its object
+constexpr std::size_t kSourceWindow = 5;  // words after "according to" that may name the source
+
+bool is_name_kind(EntityKind kind) {
+  return kind == EntityKind::Person || kind == EntityKind::Org || kind == EntityKind::Gpe;
+}
+
+struct Reader {
+  const DocumentWords& doc;
+  const SentenceWords& s;
+
+  std::size_t token(std::size_t i) const { return s.first + i; }
+  std::string_view word(std::size_t i) const { return doc.words[token(i)]; }
+  std::int32_t entity(std::size_t i) const { return doc.entity[token(i)]; }
+  std::int32_t timex(std::size_t i) const { return doc.timex[token(i)]; }
+  EntityKind kind(std::int32_t m) const { return (*doc.entities)[static_cast<std::size_t>(m)].kind; }
+  bool cue(std::size_t i, Cue c) const { return ClaimLexicon::has(s.cue[i], c); }
+  bool is_punct(std::size_t i) const { return doc.tokens[token(i)].kind == entities::TokenKind::Punct; }
+
+  // A word joined to the next or previous one by a hyphen: "sale-or-ban law" names no sale.
+  bool hyphenated(std::size_t begin, std::size_t end) const {
+    auto joined = [&](std::size_t a) {  // the tokens a and a + 1 touch
+      return a + 1 < s.size() && !doc.tokens[token(a + 1)].space_before;
+    };
+    bool after = end < s.size() && word(end) == "-" && joined(end - 1) && joined(end);
+    bool before = begin >= 2 && word(begin - 1) == "-" && joined(begin - 2) && joined(begin - 1);
+    return after || before;
+  }
+
+  // A capitalised word in mid-sentence is a name's ("Summit Street"), unless the entity tagger
+  // found only an unnamed sequence there ("a Foreign Military Sale").
+  bool names_something(std::size_t i) const {
+    const auto& t = doc.tokens[token(i)];
+    if (!t.capitalized || i == 0) return false;
+    // After an opening quote or bracket a capital starts a phrase, as at the sentence start.
+    if (is_punct(i - 1) && (i == 1 || doc.tokens[token(i - 1)].space_before)) return false;
+    return entity(i) == kNone || kind(entity(i)) != EntityKind::Other;
+  }
+
+  // The mention of who said it: the name before a reporting verb ("Lutnick said", "Frank Shaw,
+  // said", "the Pentagon has announced") or right after it ("said Lutnick").
+  std::int32_t source_of(const Report& r) const {
+    if (r.phrase->reporting == ReportingKind::According) {
+      for (std::size_t j = r.at + r.length; j < std::min(s.size(), r.at + r.length + kSourceWindow); ++j) {
+        if (entity(j) != kNone && is_name_kind(kind(entity(j)))) return entity(j);
+      }
+      return kNone;
+    }
+    std::size_t j = r.at;
+    while (j > 0 && (cue(j - 1, Cue::Perfect) || word(j - 1) == "," || word(j - 1) == "had")) --j;
+    if (j > 0 && entity(j - 1) != kNone && is_name_kind(kind(entity(j - 1)))) return entity(j - 1);
+    std::size_t after = r.at + r.length;
+    if (after < s.size() && entity(after) != kNone && kind(entity(after)) == EntityKind::Person) return entity(after);
+    return kNone;
+  }
+
+  // A time right after a reporting verb is the report's own: "reported Tuesday", "said on
+  // Thursday", "reported this month".
+  std::int32_t own_time(const Report& r) const {
+    for (std::size_t j = r.at + r.length; j < std::min(s.size(), r.at + r.length + 2); ++j) {
+      if (timex(j) != kNone) return timex(j);
+      if (!cue(j, Cue::Preposition)) break;
+    }
+    return kNone;
+  }
+};
+
+}  // namespace
+
+SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
+  const ClaimLexicon& lex = ClaimLexicon::get();
+  Reader r{doc, s};
+  SentenceEvents out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const std::size_t t = r.token(i);
+    if (doc.timex[t] != kNone || doc.amount[t] != kNone) continue;
+    std::size_t length = 0;
+    if (doc.entity[t] == kNone) {
+      if (const Phrase* p = lex.reporting(doc.words, t, length); p && i + length <= s.size()) {
+        Report rep{i, length, p};
+        rep.source = r.source_of(rep);
+        rep.timex = r.own_time(rep);
+        rep.now = i > 0 && r.cue(i - 1, Cue::Perfect);
+        out.reports.push_back(rep);
+        i += length - 1;
+        continue;
+      }
+    }
+    const Phrase* p = lex.trigger(doc.words, t, length);
+    if (!p || i + length > s.size() || r.names_something(i) || r.hyphenated(i, i + length)) continue;
+    Event e;
+    e.at = i;
+    e.length = length;
+    e.phrase = p;
+    e.predicate = p->predicate;
+    e.noun = p->noun;
+    out.events.push_back(std::move(e));
+    i += length - 1;
+  }
+  // An event noun or an object noun in a verb's object says what the verb is about.
+  for (std::size_t k = 0; k < out.events.size(); ++k) {
+    Event& verb = out.events[k];
+    if (verb.consumed || (verb.phrase->pos != TriggerPos::Verb && verb.phrase->pos != TriggerPos::ByVerb)) continue;
+    const std::size_t end = std::min(s.size(), verb.at + verb.length + kObjectWindow);
+    std::size_t next = k + 1;
+    for (std::size_t j = verb.at + verb.length; j < end; ++j) {
+      if (s.clause[j] != s.clause[verb.at] || r.word(j) == ",") break;
+      if (verb.object_entity == kNone && r.entity(j) != kNone) verb.object_entity = r.entity(j);
+      while (next < out.events.size() && out.events[next].at < j) ++next;
+      if (next >= out.events.size() || out.events[next].at != j) continue;
+      Event& noun = out.events[next];
+      if (noun.phrase->pos == TriggerPos::Verb || noun.phrase->pos == TriggerPos::ByVerb) break;
+      bool definite = (j >= 1 && r.cue(j - 1, Cue::Definite)) || (j >= 2 && r.cue(j - 2, Cue::Definite));
+      if (noun.phrase->pos == TriggerPos::Object) {
+        if (verb.object_predicate == nullptr) verb.noun = noun.noun;
+        noun.consumed = true;
+        break;
+      }
+      // A noun right before an object noun qualifies it: "the divestment law" is a law.
+      bool qualifier = next + 1 < out.events.size() && out.events[next + 1].at == j + noun.length &&
+                       out.events[next + 1].phrase->pos == TriggerPos::Object;
+      verb.noun = noun.noun;
+      verb.object_predicate = noun.predicate;
+      verb.object_definite = definite;
+      if (!qualifier && noun.predicate != verb.predicate &&
+          std::find(verb.also.begin(), verb.also.end(), noun.predicate) == verb.also.end()) {
+        verb.also.push_back(noun.predicate);
+      }
+      noun.consumed = true;
+      if (qualifier) out.events[next + 1].consumed = true;
+      break;
+    }
+  }
+  // Object nouns on their own are no events.
+  for (Event& e : out.events) {
+    if (e.phrase->pos == TriggerPos::Object) e.consumed = true;
+  }
+  return out;
+}
+
+}  // namespace dateline::claims

@@ -1,0 +1,109 @@
+#pragma once
+// The claim tables, built once from claims_predicates.tsv, claims_triggers.tsv, claims_cues.tsv
+// and claims_reporting.tsv: phrases of one or more lower-case words, looked up by their first word.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::claims {
+
+// Whose name leads a claim's topic (claims_predicates.tsv explains each).
+enum class TopicRule : std::uint8_t { Object, Agent, Participants };
+// Which amount belongs to a claim of the predicate.
+enum class AmountKind : std::uint8_t { None, Money, Percent, Any };
+
+struct Predicate {
+  std::string name;
+  std::string noun;
+  TopicRule topic = TopicRule::Object;
+  AmountKind amount = AmountKind::None;
+};
+
+// How a trigger names its event (claims_triggers.tsv explains each).
+enum class TriggerPos : std::uint8_t { Verb, Noun, ByVerb, Object };
+
+enum class Cue : std::uint8_t {
+  Negation,
+  Condition,
+  Possible,
+  Proposed,
+  Planned,
+  Scheduled,
+  Future,
+  Perfect,
+  Clause,
+  Deadline,
+  Definite,
+  PronounPerson,
+  PronounThing,
+  Preposition,
+  Passive,
+};
+
+enum class ReportingKind : std::uint8_t { Say, According };
+
+// One row of a table: the phrase's words and what it means. Only the fields of its table are set.
+struct Phrase {
+  std::vector<std::string> words;  // lower case, as entities::tokenize splits the form
+  // Triggers.
+  const Predicate* predicate = nullptr;  // null for a byverb with no predicate of its own, and for objects
+  TriggerPos pos = TriggerPos::Verb;
+  std::string noun;  // the topic noun; the predicate's when the table gives none
+  // Cues.
+  std::uint32_t cues = 0;  // bits of Cue: a form may be several cues
+  // Reporting verbs.
+  ReportingKind reporting = ReportingKind::Say;
+  const Predicate* report = nullptr;  // the predicate of a dated report, or null
+};
+
+// The phrases of one table that start with one word, longest first.
+using PhraseList = std::vector<Phrase*>;
+
+class ClaimLexicon {
+ public:
+  static const ClaimLexicon& get();
+
+  const Predicate* predicate(std::string_view name) const;
+
+  // The longest phrase of a table that starts at word `at` of `words` (lower-case forms); its word
+  // count in `length`. Null when none does.
+  const Phrase* trigger(const std::vector<std::string_view>& words, std::size_t at, std::size_t& length) const {
+    return longest(triggers_, words, at, length);
+  }
+  const Phrase* cue(const std::vector<std::string_view>& words, std::size_t at, std::size_t& length) const {
+    return longest(cues_, words, at, length);
+  }
+  const Phrase* reporting(const std::vector<std::string_view>& words, std::size_t at, std::size_t& length) const {
+    return longest(reporting_, words, at, length);
+  }
+
+  // The role of a name after an event word and the preposition `preposition` (claims_roles.tsv),
+  // or empty.
+  std::string_view role_after(std::string_view preposition) const {
+    auto it = roles_.find(preposition);
+    return it == roles_.end() ? std::string_view{} : it->second;
+  }
+
+  static bool has(const Phrase* p, Cue cue) { return p && (p->cues & (1u << static_cast<unsigned>(cue))) != 0; }
+
+ private:
+  using Table = std::unordered_map<std::string_view, PhraseList>;  // keys view phrases_
+
+  ClaimLexicon();
+  Phrase& add(Table& table, std::string_view form, std::string_view table_name);
+  static const Phrase* longest(const Table& table, const std::vector<std::string_view>& words, std::size_t at,
+                               std::size_t& length);
+
+  std::vector<std::unique_ptr<Predicate>> predicates_;
+  std::vector<std::unique_ptr<Phrase>> phrases_;
+  Table triggers_;
+  Table cues_;
+  Table reporting_;
+  std::unordered_map<std::string_view, std::string_view> roles_;  // views into the embedded table
+};
+
+}  // namespace dateline::claims

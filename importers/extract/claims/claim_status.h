@@ -1,0 +1,17 @@
+#pragma once
+// A claim's status from the cue words before its trigger (modals, negation, conditions, plans),
+// then from its time against the document creation time: "will", "is expected to", "could",
+// "if", "did not", "by <date>", and a date after the DCT make different claims of one event.
+
+#include <dateline/claim.h>
+
+#include <optional>
+
+#include "claims/claim_events.h"
+
+namespace dateline::claims {
+
+ClaimStatus status_of(const SentenceWords& s, const Event& e, const Predicate& predicate, const Timex* time,
+                      std::optional<Date> dct);
+
+}  // namespace dateline::claims

@@ -1,0 +1,109 @@
+#include "claims/claim_time.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace dateline::claims {
+namespace {
+
+constexpr int kClauseCost = 8;    // a time in another clause is as far as 8 more words
+constexpr int kBeforeCost = 2;    // times mostly follow their event
+constexpr int kDeadlineBonus = 5;  // "divest ... by September 17"
+constexpr int kMaxCost = 20;
+
+// A time the claim can be placed by: a calendar date or time, not a duration or a set.
+bool placeable(const Timex& t) {
+  return (t.value.type == TimexType::Date || t.value.type == TimexType::Time) && t.value.has_bounds();
+}
+
+}  // namespace
+
+void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents& se) {
+  // The sentence's time expressions, as word ranges.
+  struct Range {
+    std::int32_t timex;
+    std::size_t begin, end;
+  };
+  std::vector<Range> ranges;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::int32_t t = doc.timex[s.first + i];
+    if (t == kNone) continue;
+    if (!ranges.empty() && ranges.back().timex == t) {
+      ranges.back().end = i + 1;
+    } else {
+      ranges.push_back({t, i, i + 1});
+    }
+  }
+  for (const Range& r : ranges) {
+    const Timex& timex = (*doc.timexes)[static_cast<std::size_t>(r.timex)];
+    bool reserved = std::any_of(se.reports.begin(), se.reports.end(), [&](const Report& rep) { return rep.timex == r.timex; });
+    if (timex.value.type == TimexType::Duration) {
+      // "a two-week review", "a 90-day extension": the length of the noun right after.
+      for (Event& e : se.events) {
+        if (!e.consumed && e.phrase->pos == TriggerPos::Noun && e.at >= r.end && e.at <= r.end + 1) e.duration = true;
+      }
+      continue;
+    }
+    if (reserved || !placeable(timex)) continue;
+    bool deadline = r.begin > 0 && s.cue[r.begin - 1] && ClaimLexicon::has(s.cue[r.begin - 1], Cue::Deadline);
+    if (!deadline && r.begin > 2 && s.cue[r.begin - 3] && s.cue_length[r.begin - 3] == 3) {
+      deadline = ClaimLexicon::has(s.cue[r.begin - 3], Cue::Deadline);  // "no later than"
+    }
+    Event* best = nullptr;
+    int best_cost = std::numeric_limits<int>::max();
+    for (Event& e : se.events) {
+      if (e.consumed) continue;
+      const std::size_t e_end = e.at + e.length;
+      int cost = 0;
+      if (r.begin >= e_end) {
+        cost = static_cast<int>(r.begin - e_end);
+        if (deadline && e.phrase->pos != TriggerPos::Noun) cost -= kDeadlineBonus;
+      } else if (r.end <= e.at) {
+        cost = static_cast<int>(e.at - r.end) + kBeforeCost;
+        if (e.phrase->pos == TriggerPos::Noun && r.end + 1 >= e.at) cost = -kDeadlineBonus;  // "the January deadline"
+      }
+      if (s.clause[r.begin] != s.clause[e.at]) cost += kClauseCost;
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = &e;
+      }
+    }
+    if (!best || best_cost > kMaxCost) continue;
+    if (best->timex == kNone || best_cost < best->time_cost) {
+      best->timex = r.timex;
+      best->time_cost = best_cost;
+      best->deadline_time = deadline && r.begin >= best->at + best->length;
+    }
+  }
+  // A sentence with one time and no event near it ("EU leaders on Thursday threatened ..., as
+  // they met Xi for a summit"): the time is the whole sentence's, so the nearest event takes it.
+  std::int32_t only = kNone;
+  std::size_t only_at = 0;
+  int placeable_count = 0;
+  for (const Range& r : ranges) {
+    const Timex& timex = (*doc.timexes)[static_cast<std::size_t>(r.timex)];
+    bool reserved = std::any_of(se.reports.begin(), se.reports.end(), [&](const Report& rep) { return rep.timex == r.timex; });
+    if (!placeable(timex) || reserved) continue;
+    ++placeable_count;
+    only = r.timex;
+    only_at = r.begin;
+  }
+  if (placeable_count != 1) return;
+  if (std::any_of(se.events.begin(), se.events.end(), [&](const Event& e) { return !e.consumed && e.timex == only; })) return;
+  Event* nearest = nullptr;
+  std::size_t nearest_distance = 0;
+  for (Event& e : se.events) {
+    if (e.consumed || e.timex != kNone) continue;
+    std::size_t distance = e.at > only_at ? e.at - only_at : only_at - e.at;
+    if (!nearest || distance < nearest_distance) {
+      nearest = &e;
+      nearest_distance = distance;
+    }
+  }
+  if (nearest) {
+    nearest->timex = only;
+    nearest->time_cost = kMaxCost;
+  }
+}
+
+}  // namespace dateline::claims

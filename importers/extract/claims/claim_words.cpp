@@ -1,0 +1,90 @@
+#include "claims/claim_words.h"
+
+#include <algorithm>
+
+namespace dateline::claims {
+namespace {
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
+
+// Marks the tokens inside each span with the span's index. Both lists are sorted by position.
+template <typename Mention>
+void mark(const std::vector<entities::Token>& tokens, const std::vector<Mention>& mentions,
+          std::vector<std::int32_t>& out) {
+  out.assign(tokens.size(), kNone);
+  std::size_t t = 0;
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    const Span& s = mentions[m].span;
+    while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
+    for (std::size_t k = t; k < tokens.size() && tokens[k].end <= s.end; ++k) out[k] = static_cast<std::int32_t>(m);
+  }
+}
+
+bool is_quote(std::string_view word) {
+  return word == "'" || word == "\"" || word == "\xE2\x80\x98" || word == "\xE2\x80\x99" || word == "\xE2\x80\x9C" ||
+         word == "\xE2\x80\x9D";
+}
+
+bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" || word == "(" || word == ")"; }
+
+}  // namespace
+
+DocumentWords::DocumentWords(std::string_view text_, const std::vector<Timex>& timexes_,
+                             const std::vector<EntityMention>& entities_, const std::vector<Amount>& amounts_)
+    : text(text_), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
+  lower.resize(text.size());
+  std::transform(text.begin(), text.end(), lower.begin(), ascii_lower);
+  entities::tokenize(text, tokens);
+  words.reserve(tokens.size());
+  for (const auto& t : tokens) words.push_back(std::string_view(lower).substr(t.begin, t.end - t.begin));
+  mark(tokens, timexes_, timex);
+  mark(tokens, entities_, entity);
+  mark(tokens, amounts_, amount);
+}
+
+std::size_t DocumentWords::token_at(std::uint32_t offset) const {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
+                             [](const entities::Token& t, std::uint32_t o) { return t.begin < o; });
+  return static_cast<std::size_t>(it - tokens.begin());
+}
+
+SentenceWords sentence_words(const DocumentWords& doc, Span span, bool& in_quote) {
+  const ClaimLexicon& lex = ClaimLexicon::get();
+  SentenceWords s;
+  s.span = span;
+  s.first = doc.token_at(span.begin);
+  s.last = doc.token_at(span.end);
+  const std::size_t n = s.size();
+  s.clause.assign(n, 0);
+  s.quoted.assign(n, false);
+  s.cue.assign(n, nullptr);
+  s.cue_length.assign(n, 0);
+  std::uint16_t clause = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t t = s.first + i;
+    const std::string_view word = doc.words[t];
+    if (is_quote(word)) {
+      // An opening quote has space (or the sentence start) before it and a word right after it.
+      bool opens = (i == 0 || doc.tokens[t].space_before) && t + 1 < s.last && !doc.tokens[t + 1].space_before;
+      if (opens != in_quote) ++clause;
+      in_quote = opens;
+      s.clause[i] = clause;
+      s.quoted[i] = true;
+      continue;
+    }
+    std::size_t length = 0;
+    if (doc.entity[t] == kNone) {
+      if (const Phrase* cue = lex.cue(doc.words, t, length); cue && t + length <= s.last) {
+        s.cue[i] = cue;
+        s.cue_length[i] = static_cast<std::uint8_t>(length);
+        if (ClaimLexicon::has(cue, Cue::Clause)) ++clause;
+      }
+    }
+    if (is_clause_punct(word)) ++clause;
+    s.clause[i] = clause;
+    s.quoted[i] = in_quote;
+  }
+  return s;
+}
+
+}  // namespace dateline::claims

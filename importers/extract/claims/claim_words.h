@@ -1,0 +1,56 @@
+#pragma once
+// The words of a document as the claim rules see them: tokens with their lower-case forms, the
+// mention (time, entity, amount) each lies in, and per sentence the clause, quotation and cue of
+// each word. Built once per document, one pass over the tokens.
+
+#include <dateline/amount.h>
+#include <dateline/entity.h>
+#include <dateline/span.h>
+#include <dateline/timex.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claims/claim_lexicon.h"
+#include "entities/entity_tokens.h"
+
+namespace dateline::claims {
+
+constexpr std::int32_t kNone = -1;
+
+struct DocumentWords {
+  std::string_view text;
+  std::string lower;                            // the text in ASCII lower case; `words` view it
+  std::vector<entities::Token> tokens;
+  std::vector<std::string_view> words;          // per token
+  std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
+  const std::vector<Timex>* timexes = nullptr;
+  const std::vector<EntityMention>* entities = nullptr;
+  const std::vector<Amount>* amounts = nullptr;
+
+  DocumentWords(std::string_view text, const std::vector<Timex>& timexes, const std::vector<EntityMention>& entities,
+                const std::vector<Amount>& amounts);
+
+  // The first token at or after byte `offset`.
+  std::size_t token_at(std::uint32_t offset) const;
+};
+
+// One sentence: tokens [first, last) of the document, with what the rules need per word.
+struct SentenceWords {
+  Span span;
+  std::size_t first = 0;
+  std::size_t last = 0;
+  std::vector<std::uint16_t> clause;           // per word (index - first): the clause it is in
+  std::vector<bool> quoted;                    // inside quotation marks
+  std::vector<const Phrase*> cue;              // the cue phrase that starts at the word, or null
+  std::vector<std::uint8_t> cue_length;
+
+  std::size_t size() const { return last - first; }
+};
+
+// Clauses, quotes and cues of a sentence. `in_quote` carries an open quotation across sentences.
+SentenceWords sentence_words(const DocumentWords& doc, Span span, bool& in_quote);
+
+}  // namespace dateline::claims

@@ -1,0 +1,18 @@
+#pragma once
+// find_claims: dated claims from a document's text and the mentions the other extractors found.
+// The pipeline, one pass over each sentence's tokens: words and cues (claim_words), reporting
+// verbs and triggers (claim_events), then for each trigger its time, status, entities, amount,
+// attribution and topic (claim_assembler). docs/claims.md describes the rules.
+
+#include <dateline/claim.h>
+#include <dateline/document.h>
+
+#include <vector>
+
+namespace dateline {
+
+// `timexes`, `entities` and `amounts` sorted by position, as their finders return them.
+std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
+                               const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
+
+}  // namespace dateline
