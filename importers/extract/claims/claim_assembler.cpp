@@ -90,12 +90,12 @@ class SentenceAssembler {
   // "met ... for a summit": one gathering, named by its noun.
   static void merge_gatherings(SentenceEvents& se) {
     for (Event& verb : se.events) {
-      if (verb.consumed || verb.phrase->pos != TriggerPos::Verb || !verb.predicate ||
+      if (verb.consumed || verb.pos != TriggerPos::Verb || !verb.predicate ||
           verb.predicate->topic != TopicRule::Participants) {
         continue;
       }
       for (Event& noun : se.events) {
-        if (noun.consumed || noun.phrase->pos != TriggerPos::Noun || !noun.predicate ||
+        if (noun.consumed || noun.pos != TriggerPos::Noun || !noun.predicate ||
             noun.predicate->topic != TopicRule::Participants) {
           continue;
         }
@@ -186,7 +186,7 @@ class SentenceAssembler {
     std::vector<std::pair<std::int32_t, std::string>> found;
     for (const Mention& m : mentions_) {
       if (s_.clause[m.at] != s_.clause[e.at]) continue;
-      const bool modifies = e.phrase->pos == TriggerPos::Noun && m.at < e.at && m.at + mention_words(m) + 2 >= e.at;
+      const bool modifies = e.pos == TriggerPos::Noun && m.at < e.at && m.at + mention_words(m) + 2 >= e.at;
       if (m.index == exclude && !modifies) continue;
       // The word before the name, past determiners and title words ("the government of Egypt",
       // "Chinese President Xi Jinping").
@@ -201,11 +201,11 @@ class SentenceAssembler {
       const bool is_place = mention(m.index).kind == EntityKind::Gpe;
       std::string r;
       if (m.at >= end) {
-        if (role == "agent" && !passive && e.phrase->pos != TriggerPos::Noun) role = {};
+        if (role == "agent" && !passive && e.pos != TriggerPos::Noun) role = {};
         if (role == "location" && !is_place) role = {};
         if (!role.empty()) {
           r = std::string(role);
-        } else if (first_after && e.phrase->pos != TriggerPos::Noun && prep != "," && !cue(p - 1, Cue::Preposition)) {
+        } else if (first_after && e.pos != TriggerPos::Noun && prep != "," && !cue(p - 1, Cue::Preposition)) {
           r = "patient";
         }
         first_after = false;
@@ -216,7 +216,7 @@ class SentenceAssembler {
           before = m.index;  // "a Reuters report", "Microsoft's statement"
         } else if (!role.empty() && role != "agent") {
           if (role == "location" && is_place) r = "location";
-        } else if (e.phrase->pos != TriggerPos::Noun || before == kNone ||
+        } else if (e.pos != TriggerPos::Noun || before == kNone ||
                    (mention(before).kind == EntityKind::Gpe && mention(m.index).kind != EntityKind::Gpe)) {
           // A verb's agent is the name nearest before it, a noun's the clause's subject.
           before = m.index;
@@ -273,6 +273,43 @@ class SentenceAssembler {
     return best;
   }
 
+  // A deadline's date stated without a year ("extended the deadline to July 31", "must repay by
+  // June 30") is the next such date: the time tagger reads the past tense of "extended" as a
+  // past date, but a deadline set in the past for an earlier date would be no news.
+  Timex ahead_of(const Timex& t) const {
+    const TimeValue& v = t.value;
+    const bool plain = v.mod == Mod::None || v.mod == Mod::Start || v.mod == Mod::Mid || v.mod == Mod::End;
+    if (t.anchoring != Anchoring::Dct || !dct_ || !v.has_bounds() || !plain ||
+        (v.granularity != Granularity::Day && v.granularity != Granularity::Month) || v.value.size() < 7) {
+      return t;
+    }
+    // Only a date set as a target ("to July 31", "by June 30", "until October"), and not a
+    // weekday of the last week ("by Monday"), which a year would not fix.
+    if (*v.latest + boost::gregorian::days(7) >= *dct_) return t;
+    const std::size_t at = doc_.token_at(t.span.begin);
+    if (at == 0 || (doc_.words[at - 1] != "to" && !target_cue(at - 1))) return t;
+    std::string_view text = t.span.slice(doc_.text);
+    for (std::size_t k = 0; k + 4 <= text.size(); ++k) {
+      if (std::all_of(text.begin() + static_cast<std::ptrdiff_t>(k), text.begin() + static_cast<std::ptrdiff_t>(k + 4),
+                      [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        return t;  // the year is stated
+      }
+    }
+    Timex moved = t;
+    try {
+      int year = std::stoi(v.value.substr(0, 4));
+      moved.value = parse_time_value(fmt::format("{:04}{}", year + 1, v.value.substr(4)), v.type);
+    } catch (const std::exception&) {
+      return t;  // "2024-02-29" has no next year's twin: keep what the text gave
+    }
+    return moved;
+  }
+
+  bool target_cue(std::size_t token) const {
+    std::size_t length = 0;
+    return ClaimLexicon::has(ClaimLexicon::get().cue(doc_.words, token, length), Cue::Deadline);
+  }
+
   std::string name_of(std::int32_t m) const { return m == kNone ? std::string() : mention(m).name; }
 
   std::string topic_of(const Event& e, const Predicate& p, const Roles& roles, std::int32_t source) const {
@@ -320,7 +357,7 @@ class SentenceAssembler {
           name = name_of(object);
         } else if (std::int32_t product = product_in_sentence(); product != kNone) {
           name = name_of(product);
-        } else if ((definite || e.phrase->pos == TriggerPos::Noun) && state_.last_topic.contains(e.predicate)) {
+        } else if ((definite || e.pos == TriggerPos::Noun) && state_.last_topic.contains(e.predicate)) {
           return state_.last_topic.at(e.predicate);  // "the original deadline": the deadline before
         } else if (!state_.main_product.empty()) {
           name = state_.main_product;
@@ -345,9 +382,9 @@ class SentenceAssembler {
 
   std::optional<Claim> event_claim(Event& e, const Report* said, bool reported_now) {
     const Predicate* predicate = e.predicate;
-    if (e.phrase->pos == TriggerPos::ByVerb && e.deadline_time) {
+    if (e.pos == TriggerPos::ByVerb && e.deadline_time) {
       predicate = ClaimLexicon::get().predicate("deadline");
-    } else if (e.phrase->pos == TriggerPos::ByVerb && !e.deadline_time && predicate == nullptr) {
+    } else if (e.pos == TriggerPos::ByVerb && !e.deadline_time && predicate == nullptr) {
       return std::nullopt;
     }
     if (!predicate) return std::nullopt;
@@ -357,8 +394,14 @@ class SentenceAssembler {
     for (const Predicate* a : e.also) {
       if (a != predicate) c.also.push_back(a->name);
     }
-    const Timex* time = e.timex == kNone ? nullptr : &(*doc_.timexes)[static_cast<std::size_t>(e.timex)];
-    c.status = status_of(s_, e, *predicate, time, dct_);
+    std::optional<Timex> linked;
+    if (e.timex != kNone) {
+      const Timex& t = (*doc_.timexes)[static_cast<std::size_t>(e.timex)];
+      linked = predicate->ahead ? ahead_of(t) : t;
+    }
+    const Timex* time = linked ? &*linked : nullptr;
+    const bool reported_speech = said && said->at < e.at;
+    c.status = status_of(s_, e, *predicate, time, dct_, reported_speech);
     const std::int32_t source = source_of(said);
     Roles roles = roles_of(e, source);
     if (predicate->topic == TopicRule::Agent && roles.agent == kNone && source != kNone) {
@@ -382,7 +425,7 @@ class SentenceAssembler {
       c.time = *time;
       c.time_source = ClaimTimeSource::Text;
       confidence += e.time_cost <= 3 ? 0.35 : 0.2;
-    } else if (reported_now && source != kNone && e.phrase->pos != TriggerPos::Noun &&
+    } else if (reported_now && source != kNone && e.pos != TriggerPos::Noun &&
                c.status == ClaimStatus::Occurred && dct_ && !quoted) {
       // "X has approved Y, the Pentagon has announced": a fresh report dates its news.
       c.time = Timex{Span{}, document_.published, Anchoring::Dct};
@@ -399,7 +442,7 @@ class SentenceAssembler {
     // mere possibility needs a time.
     const bool planned = c.status == ClaimStatus::Planned || c.status == ClaimStatus::Scheduled;
     bool keep = c.time.has_value() || (!quoted && !weak_status && c.amount) || (planned && e.duration);
-    if (!keep && !quoted && !weak_status && e.phrase->pos != TriggerPos::Noun && roles.agent != kNone) {
+    if (!keep && !quoted && !weak_status && e.pos != TriggerPos::Noun && roles.agent != kNone) {
       keep = std::any_of(roles.entities.begin(), roles.entities.end(), [&](const ClaimEntity& ce) {
         return ce.role == "patient" || ce.role == "recipient" || ce.role == "participant" || ce.role == "target";
       });

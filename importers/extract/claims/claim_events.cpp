@@ -38,10 +38,19 @@ struct Reader {
   // found only an unnamed sequence there ("a Foreign Military Sale").
   bool names_something(std::size_t i) const {
     const auto& t = doc.tokens[token(i)];
-    if (!t.capitalized || i == 0) return false;
+    if (!t.capitalized) return false;
+    if (i == 0) {
+      // A sentence's first word is capitalised anyway; it names something when the next is too
+      // ("Summit Street was closed").
+      if (entity(i) != kNone) return i + 1 < s.size() && entity(i + 1) == entity(i);
+      return i + 1 < s.size() && doc.tokens[token(i + 1)].capitalized && !is_punct(i + 1);
+    }
     // After an opening quote or bracket a capital starts a phrase, as at the sentence start.
     if (is_punct(i - 1) && (i == 1 || doc.tokens[token(i - 1)].space_before)) return false;
-    return entity(i) == kNone || kind(entity(i)) != EntityKind::Other;
+    // Inside an unnamed capitalised sequence only its head noun names an event: "a Foreign
+    // Military Sale" is a sale, "Summit Street" no summit.
+    if (entity(i) == kNone || kind(entity(i)) != EntityKind::Other) return true;
+    return i + 1 < s.size() && entity(i + 1) == entity(i);
   }
 
   // The mention of who said it: the name before a reporting verb ("Lutnick said", "Frank Shaw,
@@ -86,7 +95,10 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
       if (const Phrase* p = lex.reporting(doc.words, t, length); p && i + length <= s.size()) {
         Report rep{i, length, p};
         rep.source = r.source_of(rep);
-        rep.timex = r.own_time(rep);
+        // A time right after "said" is the saying's; after "a report published" it is the report's.
+        bool after_event_noun = !out.events.empty() && out.events.back().at + out.events.back().length == i &&
+                                out.events.back().pos == TriggerPos::Noun;
+        if (!after_event_noun) rep.timex = r.own_time(rep);
         rep.now = i > 0 && r.cue(i - 1, Cue::Perfect);
         out.reports.push_back(rep);
         i += length - 1;
@@ -95,10 +107,21 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
     }
     const Phrase* p = lex.trigger(doc.words, t, length);
     if (!p || i + length > s.size() || r.names_something(i) || r.hyphenated(i, i + length)) continue;
+    // "the start of", "a call for": a verb form after a determiner is a noun, and no event here.
+    if (p->pos != TriggerPos::Noun && p->pos != TriggerPos::Object && i > 0 &&
+        (r.cue(i - 1, Cue::Definite) || r.word(i - 1) == "a" || r.word(i - 1) == "an")) {
+      continue;
+    }
     Event e;
     e.at = i;
     e.length = length;
     e.phrase = p;
+    e.pos = p->pos;
+    // "will ban", "to review": a noun form after a modal or "to" is the verb.
+    if (e.pos == TriggerPos::Noun && i > 0 &&
+        (r.word(i - 1) == "to" || r.cue(i - 1, Cue::Modal))) {
+      e.pos = TriggerPos::Verb;
+    }
     e.predicate = p->predicate;
     e.noun = p->noun;
     out.events.push_back(std::move(e));
@@ -107,7 +130,8 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
   // An event noun or an object noun in a verb's object says what the verb is about.
   for (std::size_t k = 0; k < out.events.size(); ++k) {
     Event& verb = out.events[k];
-    if (verb.consumed || (verb.phrase->pos != TriggerPos::Verb && verb.phrase->pos != TriggerPos::ByVerb)) continue;
+    const TriggerPos pos = verb.pos;
+    if (verb.consumed || (pos != TriggerPos::Verb && pos != TriggerPos::ByVerb && pos != TriggerPos::Light)) continue;
     const std::size_t end = std::min(s.size(), verb.at + verb.length + kObjectWindow);
     std::size_t next = k + 1;
     for (std::size_t j = verb.at + verb.length; j < end; ++j) {
@@ -116,16 +140,26 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
       while (next < out.events.size() && out.events[next].at < j) ++next;
       if (next >= out.events.size() || out.events[next].at != j) continue;
       Event& noun = out.events[next];
-      if (noun.phrase->pos == TriggerPos::Verb || noun.phrase->pos == TriggerPos::ByVerb) break;
+      if (noun.pos != TriggerPos::Noun && noun.pos != TriggerPos::Object) break;
       bool definite = (j >= 1 && r.cue(j - 1, Cue::Definite)) || (j >= 2 && r.cue(j - 2, Cue::Definite));
-      if (noun.phrase->pos == TriggerPos::Object) {
+      if (noun.pos == TriggerPos::Object) {
         if (verb.object_predicate == nullptr) verb.noun = noun.noun;
         noun.consumed = true;
         break;
       }
       // A noun right before an object noun qualifies it: "the divestment law" is a law.
       bool qualifier = next + 1 < out.events.size() && out.events[next + 1].at == j + noun.length &&
-                       out.events[next + 1].phrase->pos == TriggerPos::Object;
+                       out.events[next + 1].pos == TriggerPos::Object;
+      if (pos == TriggerPos::Light && !qualifier) {
+        // "launched drills", "imposed sanctions", "will hold a meeting": the event is the
+        // object's, named by the words from the verb to the noun.
+        if (verb.predicate && verb.predicate != noun.predicate) verb.also.push_back(verb.predicate);
+        verb.predicate = noun.predicate;
+        verb.noun = noun.noun;
+        verb.length = noun.at + noun.length - verb.at;
+        noun.consumed = true;
+        break;
+      }
       verb.noun = noun.noun;
       verb.object_predicate = noun.predicate;
       verb.object_definite = definite;
@@ -138,9 +172,33 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
       break;
     }
   }
-  // Object nouns on their own are no events.
+  // "agreed to sell", "voted to approve": the second verb says what the first is about.
+  for (std::size_t k = 0; k + 1 < out.events.size(); ++k) {
+    Event& first = out.events[k];
+    Event& second = out.events[k + 1];
+    if (first.consumed || second.consumed || first.pos == TriggerPos::Noun || second.pos == TriggerPos::Noun ||
+        second.pos == TriggerPos::Object || second.at != first.at + first.length + 1 ||
+        r.word(first.at + first.length) != "to" || !first.predicate) {
+      continue;
+    }
+    if (second.predicate && second.predicate != first.predicate &&
+        std::find(first.also.begin(), first.also.end(), second.predicate) == first.also.end()) {
+      first.also.push_back(second.predicate);
+    }
+    for (const Predicate* a : second.also) {
+      if (a != first.predicate && std::find(first.also.begin(), first.also.end(), a) == first.also.end()) first.also.push_back(a);
+    }
+    if (second.object_entity != kNone) first.object_entity = second.object_entity;
+    if (second.object_predicate) {
+      first.object_predicate = second.object_predicate;
+      first.object_definite = second.object_definite;
+    }
+    first.noun = second.noun;
+    second.consumed = true;
+  }
+  // Object nouns on their own are no events, nor light verbs without an event of their own.
   for (Event& e : out.events) {
-    if (e.phrase->pos == TriggerPos::Object) e.consumed = true;
+    if (e.pos == TriggerPos::Object || (e.pos == TriggerPos::Light && !e.predicate)) e.consumed = true;
   }
   return out;
 }

@@ -26,6 +26,7 @@ struct Event {
   std::size_t at = 0;
   std::size_t length = 0;
   const Phrase* phrase = nullptr;
+  TriggerPos pos = TriggerPos::Verb;     // the phrase's, or a verb for a noun after a modal ("will ban")
   const Predicate* predicate = nullptr;  // null for a byverb until its time makes it a deadline
   std::vector<const Predicate*> also;
   std::string noun;                          // the topic's noun

@@ -32,14 +32,15 @@ constexpr std::array<Named<AmountKind>, 4> kAmountKinds = {{
     {"any", AmountKind::Any},
 }};
 
-constexpr std::array<Named<TriggerPos>, 4> kPositions = {{
+constexpr std::array<Named<TriggerPos>, 5> kPositions = {{
     {"verb", TriggerPos::Verb},
+    {"light", TriggerPos::Light},
     {"noun", TriggerPos::Noun},
     {"byverb", TriggerPos::ByVerb},
     {"object", TriggerPos::Object},
 }};
 
-constexpr std::array<Named<Cue>, 15> kCues = {{
+constexpr std::array<Named<Cue>, 18> kCues = {{
     {"NEGATION", Cue::Negation},
     {"CONDITION", Cue::Condition},
     {"POSSIBLE", Cue::Possible},
@@ -55,6 +56,9 @@ constexpr std::array<Named<Cue>, 15> kCues = {{
     {"PRONOUN_THING", Cue::PronounThing},
     {"PREPOSITION", Cue::Preposition},
     {"PASSIVE", Cue::Passive},
+    {"BACKSHIFT", Cue::Backshift},
+    {"COORDINATION", Cue::Coordination},
+    {"MODAL", Cue::Modal},
 }};
 
 constexpr std::array<Named<ReportingKind>, 2> kReportingKinds = {{
@@ -99,14 +103,15 @@ const Predicate* ClaimLexicon::predicate(std::string_view name) const {
 
 ClaimLexicon::ClaimLexicon() {
   data::for_each_tsv_row(data::claims_predicates_tsv, "claims_predicates.tsv", [&](const data::TsvRow& row) {
-    if (row.size != 4 || row[0].empty() || row[1].empty()) {
-      throw data::bad_tsv_row("claims_predicates.tsv", row, "expected predicate, noun, topic, amount");
+    if (row.size != 5 || row[0].empty() || row[1].empty() || (row[4] != "ahead" && row[4] != "-")) {
+      throw data::bad_tsv_row("claims_predicates.tsv", row, "expected predicate, noun, topic, amount, ahead|-");
     }
     auto p = std::make_unique<Predicate>();
     p->name = std::string(row[0]);
     p->noun = std::string(row[1]);
     p->topic = lookup(kTopicRules, row[2], "claims_predicates.tsv", row);
     p->amount = lookup(kAmountKinds, row[3], "claims_predicates.tsv", row);
+    p->ahead = row[4] == "ahead";
     predicates_.push_back(std::move(p));
   });
   data::for_each_tsv_row(data::claims_triggers_tsv, "claims_triggers.tsv", [&](const data::TsvRow& row) {
@@ -117,8 +122,8 @@ ClaimLexicon::ClaimLexicon() {
       if (!predicate) throw data::bad_tsv_row("claims_triggers.tsv", row, "predicate not in claims_predicates.tsv");
     }
     TriggerPos pos = lookup(kPositions, row[2], "claims_triggers.tsv", row);
-    if (!predicate && pos != TriggerPos::ByVerb && pos != TriggerPos::Object) {
-      throw data::bad_tsv_row("claims_triggers.tsv", row, "only a byverb or an object may have no predicate");
+    if (!predicate && pos != TriggerPos::ByVerb && pos != TriggerPos::Light && pos != TriggerPos::Object) {
+      throw data::bad_tsv_row("claims_triggers.tsv", row, "only a byverb, a light verb or an object may have no predicate");
     }
     std::string_view noun = row[3];
     if (noun.empty() && !predicate && pos == TriggerPos::ByVerb) {

@@ -21,10 +21,11 @@ struct Predicate {
   std::string noun;
   TopicRule topic = TopicRule::Object;
   AmountKind amount = AmountKind::None;
+  bool ahead = false;  // a deadline's date, an extension's new date
 };
 
 // How a trigger names its event (claims_triggers.tsv explains each).
-enum class TriggerPos : std::uint8_t { Verb, Noun, ByVerb, Object };
+enum class TriggerPos : std::uint8_t { Verb, Noun, ByVerb, Light, Object };
 
 enum class Cue : std::uint8_t {
   Negation,
@@ -42,6 +43,9 @@ enum class Cue : std::uint8_t {
   PronounThing,
   Preposition,
   Passive,
+  Backshift,
+  Coordination,
+  Modal,
 };
 
 enum class ReportingKind : std::uint8_t { Say, According };

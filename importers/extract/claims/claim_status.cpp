@@ -9,10 +9,10 @@ constexpr std::size_t kNegationWindow = 4;  // "did not", "would not approve", "
 }  // namespace
 
 ClaimStatus status_of(const SentenceWords& s, const Event& e, const Predicate& predicate, const Timex* time,
-                      std::optional<Date> dct) {
+                      std::optional<Date> dct, bool reported_speech) {
   bool condition = false, negation = false, proposed = false, possible = false, planned = false, scheduled = false,
        future = false;
-  const bool noun = e.phrase->pos == TriggerPos::Noun;
+  const bool noun = e.pos == TriggerPos::Noun;
   const std::size_t stop = e.at > kCueWindow ? e.at - kCueWindow : 0;
   for (std::size_t j = e.at; j-- > 0;) {
     if (s.clause[j] != s.clause[e.at]) break;
@@ -30,8 +30,26 @@ ClaimStatus status_of(const SentenceWords& s, const Event& e, const Predicate& p
     if (ClaimLexicon::has(cue, Cue::Future)) future = true;
     if (j < stop) continue;
     if (ClaimLexicon::has(cue, Cue::Negation) && e.at - j <= kNegationWindow) negation = true;
-    if (ClaimLexicon::has(cue, Cue::Proposed)) proposed = true;
+    if (reported_speech && ClaimLexicon::has(cue, Cue::Backshift)) {
+      future = true;  // "said ... would": the future of reported speech
+    } else if (ClaimLexicon::has(cue, Cue::Proposed)) {
+      proposed = true;
+    }
     if (ClaimLexicon::has(cue, Cue::Possible)) possible = true;
+  }
+  // A noun's own verb mostly follows it: "the merger is expected to close", "the summit will be
+  // held".
+  if (noun) {
+    for (std::size_t j = e.at + e.length; j < s.size() && j < e.at + e.length + kCueWindow; ++j) {
+      if (s.clause[j] != s.clause[e.at]) break;
+      const Phrase* cue = s.cue[j];
+      if (!cue) continue;
+      if (ClaimLexicon::has(cue, Cue::Planned)) planned = true;
+      if (ClaimLexicon::has(cue, Cue::Scheduled)) scheduled = true;
+      if (ClaimLexicon::has(cue, Cue::Future)) future = true;
+      if (ClaimLexicon::has(cue, Cue::Possible)) possible = true;
+      if (planned || scheduled || future || possible) break;
+    }
   }
   if (condition) return ClaimStatus::Conditional;
   if (negation) return ClaimStatus::Negated;

@@ -11,7 +11,8 @@
 
 namespace dateline::claims {
 
+// `reported_speech`: a verb of saying comes before the trigger ("said the council would vote").
 ClaimStatus status_of(const SentenceWords& s, const Event& e, const Predicate& predicate, const Timex* time,
-                      std::optional<Date> dct);
+                      std::optional<Date> dct, bool reported_speech);
 
 }  // namespace dateline::claims

@@ -40,7 +40,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
     if (timex.value.type == TimexType::Duration) {
       // "a two-week review", "a 90-day extension": the length of the noun right after.
       for (Event& e : se.events) {
-        if (!e.consumed && e.phrase->pos == TriggerPos::Noun && e.at >= r.end && e.at <= r.end + 1) e.duration = true;
+        if (!e.consumed && e.pos == TriggerPos::Noun && e.at >= r.end && e.at <= r.end + 1) e.duration = true;
       }
       continue;
     }
@@ -52,15 +52,16 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
     Event* best = nullptr;
     int best_cost = std::numeric_limits<int>::max();
     for (Event& e : se.events) {
-      if (e.consumed) continue;
+      // A byverb with no event of its own ("paid", "completed") names a time only as a deadline.
+      if (e.consumed || (e.pos == TriggerPos::ByVerb && !e.predicate && !deadline)) continue;
       const std::size_t e_end = e.at + e.length;
       int cost = 0;
       if (r.begin >= e_end) {
         cost = static_cast<int>(r.begin - e_end);
-        if (deadline && e.phrase->pos != TriggerPos::Noun) cost -= kDeadlineBonus;
+        if (deadline && e.pos != TriggerPos::Noun) cost -= kDeadlineBonus;
       } else if (r.end <= e.at) {
         cost = static_cast<int>(e.at - r.end) + kBeforeCost;
-        if (e.phrase->pos == TriggerPos::Noun && r.end + 1 >= e.at) cost = -kDeadlineBonus;  // "the January deadline"
+        if (e.pos == TriggerPos::Noun && r.end + 1 >= e.at) cost = -kDeadlineBonus;  // "the January deadline"
       }
       if (s.clause[r.begin] != s.clause[e.at]) cost += kClauseCost;
       if (cost < best_cost) {
@@ -73,6 +74,21 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
       best->timex = r.timex;
       best->time_cost = best_cost;
       best->deadline_time = deadline && r.begin >= best->at + best->length;
+    }
+  }
+  // "visited China in April and signed deals": verbs joined by "and" share the first one's time.
+  for (std::size_t k = 1; k < se.events.size(); ++k) {
+    Event& e = se.events[k];
+    if (e.consumed || e.timex != kNone || e.pos == TriggerPos::Noun || e.at == 0) continue;
+    if (!s.cue[e.at - 1] || !ClaimLexicon::has(s.cue[e.at - 1], Cue::Coordination)) continue;
+    for (std::size_t j = k; j-- > 0;) {
+      const Event& before = se.events[j];
+      if (before.consumed || before.pos == TriggerPos::Noun) continue;
+      if (before.timex != kNone && s.clause[before.at] == s.clause[e.at]) {
+        e.timex = before.timex;
+        e.time_cost = before.time_cost;
+      }
+      break;
     }
   }
   // A sentence with one time and no event near it ("EU leaders on Thursday threatened ..., as
