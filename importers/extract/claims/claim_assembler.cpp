@@ -441,7 +441,10 @@ class SentenceAssembler {
     // Precision: a claim says when, how much, or who did what to whom; an opinion in quotes or a
     // mere possibility needs a time.
     const bool planned = c.status == ClaimStatus::Planned || c.status == ClaimStatus::Scheduled;
-    bool keep = c.time.has_value() || (!quoted && !weak_status && c.amount) || (planned && e.duration);
+    // An amount alone makes a claim of a verb ("agreed to buy X for $2bn"), not of a noun, which
+    // in business copy is mostly a figure's label ("investment securities worth $4bn").
+    const bool verb = e.pos != TriggerPos::Noun;
+    bool keep = c.time.has_value() || (!quoted && !weak_status && verb && c.amount) || (planned && e.duration);
     if (!keep && !quoted && !weak_status && e.pos != TriggerPos::Noun && roles.agent != kNone) {
       keep = std::any_of(roles.entities.begin(), roles.entities.end(), [&](const ClaimEntity& ce) {
         return ce.role == "patient" || ce.role == "recipient" || ce.role == "participant" || ce.role == "target";

@@ -109,7 +109,8 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
   Event* nearest = nullptr;
   std::size_t nearest_distance = 0;
   for (Event& e : se.events) {
-    if (e.consumed || e.timex != kNone) continue;
+    // Only a verb: a noun far from the sentence's time is mostly a thing talked about.
+    if (e.consumed || e.timex != kNone || e.pos == TriggerPos::Noun) continue;
     std::size_t distance = e.at > only_at ? e.at - only_at : only_at - e.at;
     if (!nearest || distance < nearest_distance) {
       nearest = &e;

@@ -73,7 +73,8 @@ SentenceWords sentence_words(const DocumentWords& doc, Span span, bool& in_quote
       continue;
     }
     std::size_t length = 0;
-    if (doc.entity[t] == kNone) {
+    // Names and times hold no cues: "May this year" is no modal.
+    if (doc.entity[t] == kNone && doc.timex[t] == kNone) {
       if (const Phrase* cue = lex.cue(doc.words, t, length); cue && t + length <= s.last) {
         s.cue[i] = cue;
         s.cue_length[i] = static_cast<std::uint8_t>(length);
