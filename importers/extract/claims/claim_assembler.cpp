@@ -307,7 +307,7 @@ class SentenceAssembler {
 
   bool target_cue(std::size_t token) const {
     std::size_t length = 0;
-    return ClaimLexicon::has(ClaimLexicon::get().cue(doc_.words, token, length), Cue::Deadline);
+    return ClaimLexicon::has(ClaimLexicon::cue(doc_.entries[token], doc_.words, token, length), Cue::Deadline);
   }
 
   std::string name_of(std::int32_t m) const { return m == kNone ? std::string() : mention(m).name; }

@@ -84,7 +84,6 @@ struct Reader {
 }  // namespace
 
 SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
-  const ClaimLexicon& lex = ClaimLexicon::get();
   Reader r{doc, s};
   SentenceEvents out;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -92,7 +91,7 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
     if (doc.timex[t] != kNone || doc.amount[t] != kNone) continue;
     std::size_t length = 0;
     if (doc.entity[t] == kNone) {
-      if (const Phrase* p = lex.reporting(doc.words, t, length); p && i + length <= s.size()) {
+      if (const Phrase* p = ClaimLexicon::reporting(doc.entries[t], doc.words, t, length); p && i + length <= s.size()) {
         Report rep{i, length, p};
         rep.source = r.source_of(rep);
         // A time right after "said" is the saying's; after "a report published" it is the report's.
@@ -105,7 +104,7 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
         continue;
       }
     }
-    const Phrase* p = lex.trigger(doc.words, t, length);
+    const Phrase* p = ClaimLexicon::trigger(doc.entries[t], doc.words, t, length);
     if (!p || i + length > s.size() || r.names_something(i) || r.hyphenated(i, i + length)) continue;
     // "the start of", "a call for": a verb form after a determiner is a noun, and no event here.
     if (p->pos != TriggerPos::Noun && p->pos != TriggerPos::Object && i > 0 &&

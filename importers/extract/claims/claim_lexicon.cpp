@@ -130,7 +130,7 @@ ClaimLexicon::ClaimLexicon() {
       throw data::bad_tsv_row("claims_triggers.tsv", row, "a byverb with no predicate needs a noun");
     }
     for_each_form(row[0], [&](std::string_view form) {
-      Phrase& p = add(triggers_, form, "claims_triggers.tsv");
+      Phrase& p = add(&WordEntry::triggers, form, "claims_triggers.tsv");
       if (p.predicate || p.pos == TriggerPos::Object || !p.noun.empty()) return;  // the first row of a form wins
       p.predicate = predicate;
       p.pos = pos;
@@ -145,12 +145,12 @@ ClaimLexicon::ClaimLexicon() {
   });
   data::for_each_tsv_row(data::claims_cues_tsv, "claims_cues.tsv", [&](const data::TsvRow& row) {
     if (row.size != 2) throw data::bad_tsv_row("claims_cues.tsv", row, "expected form, cue");
-    Phrase& p = add(cues_, row[0], "claims_cues.tsv");
+    Phrase& p = add(&WordEntry::cues, row[0], "claims_cues.tsv");
     p.cues |= 1u << static_cast<unsigned>(lookup(kCues, row[1], "claims_cues.tsv", row));
   });
   data::for_each_tsv_row(data::claims_reporting_tsv, "claims_reporting.tsv", [&](const data::TsvRow& row) {
     if (row.size != 3) throw data::bad_tsv_row("claims_reporting.tsv", row, "expected form, kind, predicate");
-    Phrase& p = add(reporting_, row[0], "claims_reporting.tsv");
+    Phrase& p = add(&WordEntry::reporting, row[0], "claims_reporting.tsv");
     p.reporting = lookup(kReportingKinds, row[1], "claims_reporting.tsv", row);
     if (row[2] != "-") {
       p.report = predicate(row[2]);
@@ -161,9 +161,9 @@ ClaimLexicon::ClaimLexicon() {
     if (row.size != 2 || row[1].empty()) throw data::bad_tsv_row("claims_roles.tsv", row, "expected preposition, role");
     roles_.emplace(row[0], row[1]);
   });
-  for (Table* table : {&triggers_, &cues_, &reporting_}) {
-    for (auto& [first, list] : *table) {
-      std::stable_sort(list.begin(), list.end(),
+  for (auto& [first, entry] : entries_) {
+    for (Table table : {&WordEntry::triggers, &WordEntry::cues, &WordEntry::reporting}) {
+      std::stable_sort((entry.*table).begin(), (entry.*table).end(),
                        [](const Phrase* a, const Phrase* b) { return a->words.size() > b->words.size(); });
     }
   }
@@ -171,7 +171,7 @@ ClaimLexicon::ClaimLexicon() {
 
 // The phrase for `form` in `table`, created when new: a form listed twice (a cue of two kinds)
 // is one phrase.
-Phrase& ClaimLexicon::add(Table& table, std::string_view form, std::string_view table_name) {
+Phrase& ClaimLexicon::add(Table table, std::string_view form, std::string_view table_name) {
   std::vector<entities::Token> tokens;
   entities::tokenize(form, tokens);
   if (tokens.empty()) throw std::logic_error(fmt::format("{}: empty form", table_name));
@@ -181,9 +181,8 @@ Phrase& ClaimLexicon::add(Table& table, std::string_view form, std::string_view 
     for (char& c : word) c = lower(c);
     words.push_back(std::move(word));
   }
-  auto it = table.find(words.front());
-  if (it != table.end()) {
-    for (Phrase* p : it->second) {
+  if (auto it = entries_.find(words.front()); it != entries_.end()) {
+    for (Phrase* p : it->second.*table) {
       if (p->words == words) return *p;
     }
   }
@@ -191,16 +190,14 @@ Phrase& ClaimLexicon::add(Table& table, std::string_view form, std::string_view 
   phrase->words = std::move(words);
   Phrase& p = *phrase;
   phrases_.push_back(std::move(phrase));
-  table[p.words.front()].push_back(&p);
+  (entries_[p.words.front()].*table).push_back(&p);
   return p;
 }
 
-const Phrase* ClaimLexicon::longest(const Table& table, const std::vector<std::string_view>& words, std::size_t at,
+const Phrase* ClaimLexicon::longest(const PhraseList& list, const std::vector<std::string_view>& words, std::size_t at,
                                     std::size_t& length) {
   if (at >= words.size()) return nullptr;
-  auto it = table.find(words[at]);
-  if (it == table.end()) return nullptr;
-  for (const Phrase* p : it->second) {
+  for (const Phrase* p : list) {
     if (at + p->words.size() > words.size()) continue;
     bool ok = true;
     for (std::size_t k = 1; k < p->words.size() && ok; ++k) ok = words[at + k] == p->words[k];

@@ -67,22 +67,39 @@ struct Phrase {
 // The phrases of one table that start with one word, longest first.
 using PhraseList = std::vector<Phrase*>;
 
+// Everything the tables hold for phrases that start with one word: one lookup per token serves
+// all three tables.
+struct WordEntry {
+  PhraseList triggers;
+  PhraseList cues;
+  PhraseList reporting;
+};
+
 class ClaimLexicon {
  public:
   static const ClaimLexicon& get();
 
   const Predicate* predicate(std::string_view name) const;
 
-  // The longest phrase of a table that starts at word `at` of `words` (lower-case forms); its word
-  // count in `length`. Null when none does.
-  const Phrase* trigger(const std::vector<std::string_view>& words, std::size_t at, std::size_t& length) const {
-    return longest(triggers_, words, at, length);
+  // The entry of phrases that start with `word` (lower case), or null.
+  const WordEntry* entry(std::string_view word) const {
+    auto it = entries_.find(word);
+    return it == entries_.end() ? nullptr : &it->second;
   }
-  const Phrase* cue(const std::vector<std::string_view>& words, std::size_t at, std::size_t& length) const {
-    return longest(cues_, words, at, length);
+
+  // The longest phrase of a table that starts at word `at` of `words` (lower-case forms), given
+  // the entry of words[at]; its word count in `length`. Null when none does.
+  static const Phrase* trigger(const WordEntry* e, const std::vector<std::string_view>& words, std::size_t at,
+                               std::size_t& length) {
+    return e ? longest(e->triggers, words, at, length) : nullptr;
   }
-  const Phrase* reporting(const std::vector<std::string_view>& words, std::size_t at, std::size_t& length) const {
-    return longest(reporting_, words, at, length);
+  static const Phrase* cue(const WordEntry* e, const std::vector<std::string_view>& words, std::size_t at,
+                           std::size_t& length) {
+    return e ? longest(e->cues, words, at, length) : nullptr;
+  }
+  static const Phrase* reporting(const WordEntry* e, const std::vector<std::string_view>& words, std::size_t at,
+                                 std::size_t& length) {
+    return e ? longest(e->reporting, words, at, length) : nullptr;
   }
 
   // The role of a name after an event word and the preposition `preposition` (claims_roles.tsv),
@@ -95,18 +112,16 @@ class ClaimLexicon {
   static bool has(const Phrase* p, Cue cue) { return p && (p->cues & (1u << static_cast<unsigned>(cue))) != 0; }
 
  private:
-  using Table = std::unordered_map<std::string_view, PhraseList>;  // keys view phrases_
+  using Table = PhraseList WordEntry::*;
 
   ClaimLexicon();
-  Phrase& add(Table& table, std::string_view form, std::string_view table_name);
-  static const Phrase* longest(const Table& table, const std::vector<std::string_view>& words, std::size_t at,
+  Phrase& add(Table table, std::string_view form, std::string_view table_name);
+  static const Phrase* longest(const PhraseList& list, const std::vector<std::string_view>& words, std::size_t at,
                                std::size_t& length);
 
   std::vector<std::unique_ptr<Predicate>> predicates_;
   std::vector<std::unique_ptr<Phrase>> phrases_;
-  Table triggers_;
-  Table cues_;
-  Table reporting_;
+  std::unordered_map<std::string_view, WordEntry> entries_;  // keys view phrases_
   std::unordered_map<std::string_view, std::string_view> roles_;  // views into the embedded table
 };
 

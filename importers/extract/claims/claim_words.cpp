@@ -36,7 +36,12 @@ DocumentWords::DocumentWords(std::string_view text_, const std::vector<Timex>& t
   std::transform(text.begin(), text.end(), lower.begin(), ascii_lower);
   entities::tokenize(text, tokens);
   words.reserve(tokens.size());
-  for (const auto& t : tokens) words.push_back(std::string_view(lower).substr(t.begin, t.end - t.begin));
+  const ClaimLexicon& lex = ClaimLexicon::get();
+  entries.reserve(tokens.size());
+  for (const auto& t : tokens) {
+    words.push_back(std::string_view(lower).substr(t.begin, t.end - t.begin));
+    entries.push_back(lex.entry(words.back()));
+  }
   mark(tokens, timexes_, timex);
   mark(tokens, entities_, entity);
   mark(tokens, amounts_, amount);
@@ -49,7 +54,6 @@ std::size_t DocumentWords::token_at(std::uint32_t offset) const {
 }
 
 SentenceWords sentence_words(const DocumentWords& doc, Span span, bool& in_quote) {
-  const ClaimLexicon& lex = ClaimLexicon::get();
   SentenceWords s;
   s.span = span;
   s.first = doc.token_at(span.begin);
@@ -75,7 +79,7 @@ SentenceWords sentence_words(const DocumentWords& doc, Span span, bool& in_quote
     std::size_t length = 0;
     // Names and times hold no cues: "May this year" is no modal.
     if (doc.entity[t] == kNone && doc.timex[t] == kNone) {
-      if (const Phrase* cue = lex.cue(doc.words, t, length); cue && t + length <= s.last) {
+      if (const Phrase* cue = ClaimLexicon::cue(doc.entries[t], doc.words, t, length); cue && t + length <= s.last) {
         s.cue[i] = cue;
         s.cue_length[i] = static_cast<std::uint8_t>(length);
         if (ClaimLexicon::has(cue, Cue::Clause)) ++clause;

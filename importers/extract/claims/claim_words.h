@@ -25,6 +25,7 @@ struct DocumentWords {
   std::string lower;                            // the text in ASCII lower case; `words` view it
   std::vector<entities::Token> tokens;
   std::vector<std::string_view> words;          // per token
+  std::vector<const WordEntry*> entries;        // per token: the phrases that start with its word, or null
   std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
   const std::vector<Timex>* timexes = nullptr;
   const std::vector<EntityMention>* entities = nullptr;
