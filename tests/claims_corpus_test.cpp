@@ -8,8 +8,6 @@
 #include <dateline/read.h>
 #include <fmt/format.h>
 
-#include "corpus_file.h"
-
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -18,6 +16,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "corpus_file.h"
 
 namespace {
 
@@ -35,11 +35,11 @@ constexpr std::string_view kAny = "*";
 struct ExpectedClaim {
   std::string predicate;
   std::string status;
-  std::string time;        // a TIMEX3 value, "pub:<value>" for a publication date, "-" for none
+  std::string time;                   // a TIMEX3 value, "pub:<value>" for a publication date, "-" for none
   std::vector<std::string> entities;  // names that must be among the claim's ('+'-separated)
-  std::string amount;      // "<value> <unit>" or "-"
-  std::string attribution;  // a canonical name or "-"
-  std::string text;        // as written, for reports
+  std::string amount;                 // "<value> <unit>" or "-"
+  std::string attribution;            // a canonical name or "-"
+  std::string text;                   // as written, for reports
 };
 
 struct CorpusCase {
@@ -67,7 +67,8 @@ ExpectedClaim parse_claim(std::string_view item) {
   }
   c.amount = std::string(f[4]);
   c.attribution = std::string(f[5]);
-  if (c.predicate.empty() || c.status.empty() || c.time.empty()) throw LineError(fmt::format("claim '{}' has an empty field", item));
+  if (c.predicate.empty() || c.status.empty() || c.time.empty())
+    throw LineError(fmt::format("claim '{}' has an empty field", item));
   if (c.status != kAny && !claim_status_from_string(c.status)) {
     throw LineError(fmt::format("claim '{}': unknown status '{}'", item, c.status));
   }
@@ -96,7 +97,7 @@ CorpusCase parse_case(std::string_view line) {
 std::string time_of(const Claim& c) {
   if (!c.time) return "-";
   return c.time_source == ClaimTimeSource::Publication ? fmt::format("pub:{}", c.time->value.value)
-                                                        : c.time->value.value;
+                                                       : c.time->value.value;
 }
 
 bool same_amount(const Claim& c, std::string_view expected) {
@@ -151,7 +152,8 @@ struct Score {
 
 const Corpus& corpus_file() {
   static const Corpus corpus = [] {
-    return corpus::parse_file<CorpusCase>(corpus::read_file(DATELINE_SOURCE_DIR "/tests/corpus/claims.tsv"), parse_case);
+    return corpus::parse_file<CorpusCase>(corpus::read_file(DATELINE_SOURCE_DIR "/tests/corpus/claims.tsv"),
+                                          parse_case);
   }();
   return corpus;
 }
@@ -163,7 +165,8 @@ TEST_CASE("claims corpus: the file is well formed and large enough", "[corpus]")
   for (const auto& error : corpus.errors) FAIL_CHECK("claims.tsv " << error);
   CHECK(corpus.errors.empty());
   CHECK(corpus.cases.size() >= 120);
-  auto negatives = std::count_if(corpus.cases.begin(), corpus.cases.end(), [](const CorpusCase& c) { return c.expected.empty(); });
+  auto negatives =
+      std::count_if(corpus.cases.begin(), corpus.cases.end(), [](const CorpusCase& c) { return c.expected.empty(); });
   CHECK(negatives >= 15);
 }
 
@@ -272,7 +275,7 @@ TEST_CASE("claims on the shared sample page", "[sample]") {
   REQUIRE(treaty);
   CHECK(names(*treaty, "Israel"));
   CHECK(find("report", "2025-07-15"));
-  CHECK(find("statement", "2025-07-17"));  // the Cotton letter
+  CHECK(find("statement", "2025-07-17"));     // the Cotton letter
   CHECK(find("statement", "2025-07-18TEV"));  // the Hegseth video
   CHECK(std::any_of(claims.begin(), claims.end(),
                     [](const Claim& c) { return c.predicate == "review" && c.status == ClaimStatus::Planned; }));

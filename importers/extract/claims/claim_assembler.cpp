@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <unordered_map>
 
 #include "claims/claim_events.h"
@@ -18,7 +16,7 @@ namespace claims {
 namespace {
 
 constexpr std::size_t kAmountWindow = 20;  // words between an event and its amount, at most
-constexpr std::size_t kPronounWindow = 4;   // "it signed", "he would not approve"
+constexpr std::size_t kPronounWindow = 4;  // "it signed", "he would not approve"
 constexpr std::size_t kMaxEntities = 6;
 
 // What the sentences so far tell about the ones to come.
@@ -53,7 +51,6 @@ class SentenceAssembler {
 
   void run(std::vector<Claim>& out) {
     SentenceEvents se = find_events(doc_, s_);
-    if (std::getenv("DATELINE_CLAIMS_DEBUG")) { for (std::size_t i = 0; i < s_.size(); ++i) fprintf(stderr, "%.*s/%d ", int(word(i).size()), word(i).data(), int(s_.clause[i])); fprintf(stderr, "\n"); }
     link_times(doc_, s_, se);
     merge_gatherings(se);
     const Report* said = nullptr;
@@ -159,7 +156,7 @@ class SentenceAssembler {
     c.entities.push_back(ClaimEntity{source.name, source.kind, "agent"});
     c.time = (*doc_.timexes)[static_cast<std::size_t>(r.timex)];
     c.status = c.time->value.has_bounds() && dct_ && *c.time->value.earliest > *dct_ ? ClaimStatus::Scheduled
-                                                                                      : ClaimStatus::Occurred;
+                                                                                     : ClaimStatus::Occurred;
     c.confidence = 0.8;
     return c;
   }
@@ -181,7 +178,8 @@ class SentenceAssembler {
           return;
         }
       }
-      if (roles.entities.size() < kMaxEntities) roles.entities.push_back(ClaimEntity{em.name, em.kind, std::move(role)});
+      if (roles.entities.size() < kMaxEntities)
+        roles.entities.push_back(ClaimEntity{em.name, em.kind, std::move(role)});
     };
     std::vector<std::pair<std::int32_t, std::string>> found;
     for (const Mention& m : mentions_) {
@@ -228,16 +226,20 @@ class SentenceAssembler {
     if (before != kNone && !participants) {
       if (passive) {
         if (roles.patient == kNone) roles.patient = before;
-        for (auto& [m, r] : found) if (m == before) r = "patient";
+        for (auto& [m, r] : found)
+          if (m == before) r = "patient";
       } else if (roles.agent == kNone) {
         roles.agent = before;
-        for (auto& [m, r] : found) if (m == before) r = "agent";
+        for (auto& [m, r] : found)
+          if (m == before) r = "agent";
       }
     }
     // "it signed a treaty", "he extended": the pronoun's name is the agent.
     if (roles.agent == kNone && !participants && !passive) {
       for (std::size_t j = e.at; j-- > 0 && e.at - j <= kPronounWindow && s_.clause[j] == s_.clause[e.at];) {
-        std::int32_t m = cue(j, Cue::PronounPerson) ? person_before(j) : cue(j, Cue::PronounThing) ? thing_before(j) : kNone;
+        std::int32_t m = cue(j, Cue::PronounPerson)  ? person_before(j)
+                         : cue(j, Cue::PronounThing) ? thing_before(j)
+                                                     : kNone;
         if (m != kNone) {
           roles.agent = m;
           found.insert(found.begin(), {m, "agent"});
@@ -353,7 +355,8 @@ class SentenceAssembler {
       }
       case TopicRule::Object: {
         std::int32_t object = e.object_entity != kNone ? e.object_entity : roles.patient;
-        if (object != kNone && (mention(object).kind == EntityKind::Product || mention(object).kind == EntityKind::Law)) {
+        if (object != kNone &&
+            (mention(object).kind == EntityKind::Product || mention(object).kind == EntityKind::Law)) {
           name = name_of(object);
         } else if (std::int32_t product = product_in_sentence(); product != kNone) {
           name = name_of(product);
@@ -418,15 +421,15 @@ class SentenceAssembler {
     for (const Predicate* a : e.also) state_.last_topic[a] = c.topic;
 
     const bool quoted = s_.quoted[e.at];
-    const bool weak_status = c.status == ClaimStatus::Conditional || c.status == ClaimStatus::Possible ||
-                             c.status == ClaimStatus::Proposed;
+    const bool weak_status =
+        c.status == ClaimStatus::Conditional || c.status == ClaimStatus::Possible || c.status == ClaimStatus::Proposed;
     double confidence = 0.35;
     if (time) {
       c.time = *time;
       c.time_source = ClaimTimeSource::Text;
       confidence += e.time_cost <= 3 ? 0.35 : 0.2;
-    } else if (reported_now && source != kNone && e.pos != TriggerPos::Noun &&
-               c.status == ClaimStatus::Occurred && dct_ && !quoted) {
+    } else if (reported_now && source != kNone && e.pos != TriggerPos::Noun && c.status == ClaimStatus::Occurred &&
+               dct_ && !quoted) {
       // "X has approved Y, the Pentagon has announced": a fresh report dates its news.
       c.time = Timex{Span{}, document_.published, Anchoring::Dct};
       c.time_source = ClaimTimeSource::Publication;

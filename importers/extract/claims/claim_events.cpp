@@ -91,7 +91,8 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
     if (doc.timex[t] != kNone || doc.amount[t] != kNone) continue;
     std::size_t length = 0;
     if (doc.entity[t] == kNone) {
-      if (const Phrase* p = ClaimLexicon::reporting(doc.entries[t], doc.words, t, length); p && i + length <= s.size()) {
+      if (const Phrase* p = ClaimLexicon::reporting(doc.entries[t], doc.words, t, length);
+          p && i + length <= s.size()) {
         Report rep{i, length, p};
         rep.source = r.source_of(rep);
         // A time right after "said" is the saying's; after "a report published" it is the report's.
@@ -117,8 +118,7 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
     e.phrase = p;
     e.pos = p->pos;
     // "will ban", "to review": a noun form after a modal or "to" is the verb.
-    if (e.pos == TriggerPos::Noun && i > 0 &&
-        (r.word(i - 1) == "to" || r.cue(i - 1, Cue::Modal))) {
+    if (e.pos == TriggerPos::Noun && i > 0 && (r.word(i - 1) == "to" || r.cue(i - 1, Cue::Modal))) {
       e.pos = TriggerPos::Verb;
     }
     e.predicate = p->predicate;
@@ -185,7 +185,8 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
       first.also.push_back(second.predicate);
     }
     for (const Predicate* a : second.also) {
-      if (a != first.predicate && std::find(first.also.begin(), first.also.end(), a) == first.also.end()) first.also.push_back(a);
+      if (a != first.predicate && std::find(first.also.begin(), first.also.end(), a) == first.also.end())
+        first.also.push_back(a);
     }
     if (second.object_entity != kNone) first.object_entity = second.object_entity;
     if (second.object_predicate) {

@@ -29,11 +29,11 @@ struct Event {
   TriggerPos pos = TriggerPos::Verb;     // the phrase's, or a verb for a noun after a modal ("will ban")
   const Predicate* predicate = nullptr;  // null for a byverb until its time makes it a deadline
   std::vector<const Predicate*> also;
-  std::string noun;                          // the topic's noun
+  std::string noun;                             // the topic's noun
   const Predicate* object_predicate = nullptr;  // an event noun in its object: "extended that deadline"
   bool object_definite = false;                 // ... after "the", "that": it points back
   std::int32_t object_entity = kNone;           // the first name in its object
-  bool consumed = false;  // merged into another event of the sentence
+  bool consumed = false;                        // merged into another event of the sentence
   std::int32_t timex = kNone;
   int time_cost = 0;
   bool deadline_time = false;  // its time follows "by", "before", "no later than"

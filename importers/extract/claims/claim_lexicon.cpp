@@ -123,7 +123,8 @@ ClaimLexicon::ClaimLexicon() {
     }
     TriggerPos pos = lookup(kPositions, row[2], "claims_triggers.tsv", row);
     if (!predicate && pos != TriggerPos::ByVerb && pos != TriggerPos::Light && pos != TriggerPos::Object) {
-      throw data::bad_tsv_row("claims_triggers.tsv", row, "only a byverb, a light verb or an object may have no predicate");
+      throw data::bad_tsv_row("claims_triggers.tsv", row,
+                              "only a byverb, a light verb or an object may have no predicate");
     }
     std::string_view noun = row[3];
     if (noun.empty() && !predicate && pos == TriggerPos::ByVerb) {

@@ -121,7 +121,7 @@ class ClaimLexicon {
 
   std::vector<std::unique_ptr<Predicate>> predicates_;
   std::vector<std::unique_ptr<Phrase>> phrases_;
-  std::unordered_map<std::string_view, WordEntry> entries_;  // keys view phrases_
+  std::unordered_map<std::string_view, WordEntry> entries_;       // keys view phrases_
   std::unordered_map<std::string_view, std::string_view> roles_;  // views into the embedded table
 };
 

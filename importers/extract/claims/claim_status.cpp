@@ -3,7 +3,7 @@
 namespace dateline::claims {
 namespace {
 
-constexpr std::size_t kCueWindow = 8;      // words before a trigger its auxiliaries and modals may take
+constexpr std::size_t kCueWindow = 8;       // words before a trigger its auxiliaries and modals may take
 constexpr std::size_t kNegationWindow = 4;  // "did not", "would not approve", "refused to sign"
 
 }  // namespace

@@ -6,8 +6,8 @@
 namespace dateline::claims {
 namespace {
 
-constexpr int kClauseCost = 8;    // a time in another clause is as far as 8 more words
-constexpr int kBeforeCost = 2;    // times mostly follow their event
+constexpr int kClauseCost = 8;     // a time in another clause is as far as 8 more words
+constexpr int kBeforeCost = 2;     // times mostly follow their event
 constexpr int kDeadlineBonus = 5;  // "divest ... by September 17"
 constexpr int kMaxCost = 20;
 
@@ -36,7 +36,8 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
   }
   for (const Range& r : ranges) {
     const Timex& timex = (*doc.timexes)[static_cast<std::size_t>(r.timex)];
-    bool reserved = std::any_of(se.reports.begin(), se.reports.end(), [&](const Report& rep) { return rep.timex == r.timex; });
+    bool reserved =
+        std::any_of(se.reports.begin(), se.reports.end(), [&](const Report& rep) { return rep.timex == r.timex; });
     if (timex.value.type == TimexType::Duration) {
       // "a two-week review", "a 90-day extension": the length of the noun right after.
       for (Event& e : se.events) {
@@ -98,14 +99,16 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
   int placeable_count = 0;
   for (const Range& r : ranges) {
     const Timex& timex = (*doc.timexes)[static_cast<std::size_t>(r.timex)];
-    bool reserved = std::any_of(se.reports.begin(), se.reports.end(), [&](const Report& rep) { return rep.timex == r.timex; });
+    bool reserved =
+        std::any_of(se.reports.begin(), se.reports.end(), [&](const Report& rep) { return rep.timex == r.timex; });
     if (!placeable(timex) || reserved) continue;
     ++placeable_count;
     only = r.timex;
     only_at = r.begin;
   }
   if (placeable_count != 1) return;
-  if (std::any_of(se.events.begin(), se.events.end(), [&](const Event& e) { return !e.consumed && e.timex == only; })) return;
+  if (std::any_of(se.events.begin(), se.events.end(), [&](const Event& e) { return !e.consumed && e.timex == only; }))
+    return;
   Event* nearest = nullptr;
   std::size_t nearest_distance = 0;
   for (Event& e : se.events) {

@@ -22,10 +22,10 @@ constexpr std::int32_t kNone = -1;
 
 struct DocumentWords {
   std::string_view text;
-  std::string lower;                            // the text in ASCII lower case; `words` view it
+  std::string lower;  // the text in ASCII lower case; `words` view it
   std::vector<entities::Token> tokens;
-  std::vector<std::string_view> words;          // per token
-  std::vector<const WordEntry*> entries;        // per token: the phrases that start with its word, or null
+  std::vector<std::string_view> words;              // per token
+  std::vector<const WordEntry*> entries;            // per token: the phrases that start with its word, or null
   std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
   const std::vector<Timex>* timexes = nullptr;
   const std::vector<EntityMention>* entities = nullptr;
@@ -43,9 +43,9 @@ struct SentenceWords {
   Span span;
   std::size_t first = 0;
   std::size_t last = 0;
-  std::vector<std::uint16_t> clause;           // per word (index - first): the clause it is in
-  std::vector<bool> quoted;                    // inside quotation marks
-  std::vector<const Phrase*> cue;              // the cue phrase that starts at the word, or null
+  std::vector<std::uint16_t> clause;  // per word (index - first): the clause it is in
+  std::vector<bool> quoted;           // inside quotation marks
+  std::vector<const Phrase*> cue;     // the cue phrase that starts at the word, or null
   std::vector<std::uint8_t> cue_length;
 
   std::size_t size() const { return last - first; }
