@@ -495,6 +495,31 @@ std::string main_product(const std::vector<EntityMention>& entities) {
   return std::string(best);
 }
 
+// A "sentence" longer than this is no sentence (a page with no full stops, a list run
+// together): it is read in pieces of at most this many bytes, cut at spaces. Every claim quotes
+// its piece, so quotes stay readable and the work and memory stay linear in the text.
+constexpr std::uint32_t kMaxSentenceBytes = 1500;
+
+std::vector<Span> bounded_pieces(std::string_view text, Span sentence) {
+  std::vector<Span> pieces;
+  Span rest = sentence;
+  while (rest.end - rest.begin > kMaxSentenceBytes) {
+    std::uint32_t cut = rest.begin + kMaxSentenceBytes;
+    // The last space in the second half of the piece, else the first one after it.
+    std::uint32_t at = cut;
+    while (at > rest.begin + kMaxSentenceBytes / 2 && text[at] != ' ' && text[at] != '\n') --at;
+    if (text[at] != ' ' && text[at] != '\n') {
+      at = cut;
+      while (at < rest.end && text[at] != ' ' && text[at] != '\n') ++at;
+    }
+    if (at >= rest.end) break;
+    pieces.push_back(Span{rest.begin, at});
+    rest.begin = at + 1;
+  }
+  if (rest.begin < rest.end) pieces.push_back(rest);
+  return pieces;
+}
+
 }  // namespace
 }  // namespace claims
 
@@ -506,9 +531,11 @@ std::vector<Claim> find_claims(const Document& document, const std::vector<Timex
   DocumentState state;
   state.main_product = main_product(entities);
   bool in_quote = false;
-  for (const Span& span : document.sentences) {
-    SentenceWords s = sentence_words(doc, span, in_quote);
-    SentenceAssembler(document, doc, s, state).run(out);
+  for (const Span& sentence : document.sentences) {
+    for (const Span& span : bounded_pieces(document.text, sentence)) {
+      SentenceWords s = sentence_words(doc, span, in_quote);
+      SentenceAssembler(document, doc, s, state).run(out);
+    }
   }
   return out;
 }
