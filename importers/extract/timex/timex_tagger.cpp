@@ -177,15 +177,18 @@ std::size_t chunk_end(std::string_view text, std::size_t begin) {
   if (text.size() - begin <= kChunk) return text.size();
   const std::size_t limit = begin + kChunk;
   const std::size_t floor = begin + kChunk / 2;
-  std::size_t cut = text.rfind('\n', limit);
-  if (cut != std::string_view::npos && cut > floor) return cut + 1;
+  // Searches stay inside (floor, limit]: rfind on the whole text would walk back to its
+  // start on every chunk of a text without newlines, quadratic in the text's size.
+  const std::string_view window = text.substr(floor, limit - floor + 1);
+  std::size_t cut = window.rfind('\n');
+  if (cut != std::string_view::npos && cut > 0) return floor + cut + 1;
   for (std::size_t k = limit; k > floor; --k) {
     if (text[k - 1] == '.' && text[k] == ' ' && k + 1 < text.size() && text[k + 1] >= 'A' && text[k + 1] <= 'Z') {
       return k + 1;
     }
   }
-  cut = text.rfind(' ', limit);
-  return cut != std::string_view::npos && cut > begin ? cut + 1 : limit;
+  cut = window.rfind(' ');
+  return cut != std::string_view::npos && cut > 0 ? floor + cut + 1 : limit;
 }
 
 // Tags text[begin, end) and appends its time expressions; `ctx` carries the anchors on.
