@@ -118,8 +118,9 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
   Event* nearest = nullptr;
   std::size_t nearest_distance = 0;
   for (Event& e : se.events) {
-    // Only a verb: a noun far from the sentence's time is mostly a thing talked about.
-    if (e.consumed || e.timex != kNone || e.pos == TriggerPos::Noun) continue;
+    // Only a verb of the time's clause: a noun far from the sentence's time is mostly a thing
+    // talked about, and another clause ("after his team was blocked") another time.
+    if (e.consumed || e.timex != kNone || e.pos == TriggerPos::Noun || s.clause[e.at] != s.clause[only_at]) continue;
     std::size_t distance = e.at > only_at ? e.at - only_at : only_at - e.at;
     if (!nearest || distance < nearest_distance) {
       nearest = &e;
