@@ -348,7 +348,7 @@ class SentenceAssembler {
         for (const Mention& m : mentions_) {
           if (m.at < e.at) take(mention(m.index).name, mention(m.index).kind);
         }
-        if (names.size() == 2) name = fmt::format("{}\u2013{}", names[0], names[1]);
+        if (names.size() == 2) name = fmt::format("{} and {}", names[0], names[1]);
         if (names.size() == 1) name = names[0];
         if (!names.empty()) break;
         [[fallthrough]];

@@ -52,29 +52,35 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
     }
     Event* best = nullptr;
     int best_cost = std::numeric_limits<int>::max();
+    bool best_follows = false;  // the event is the verb after "until <date> to"
     for (Event& e : se.events) {
       // A byverb with no event of its own ("paid", "completed") names a time only as a deadline.
       if (e.consumed || (e.pos == TriggerPos::ByVerb && !e.predicate && !deadline)) continue;
       const std::size_t e_end = e.at + e.length;
       int cost = 0;
+      bool follows = false;
       if (r.begin >= e_end) {
         cost = static_cast<int>(r.begin - e_end);
         if (deadline && e.pos != TriggerPos::Noun) cost -= kDeadlineBonus;
       } else if (r.end <= e.at) {
         cost = static_cast<int>(e.at - r.end) + kBeforeCost;
+        // "gave the airline until May 2 to respond": the verb after "to" has that deadline.
+        follows = deadline && e.pos == TriggerPos::ByVerb && e.at == r.end + 1 && doc.words[s.first + r.end] == "to";
+        if (follows) cost = -kDeadlineBonus;
         if (e.pos == TriggerPos::Noun && r.end + 1 >= e.at) cost = -kDeadlineBonus;  // "the January deadline"
       }
       if (s.clause[r.begin] != s.clause[e.at]) cost += kClauseCost;
       if (cost < best_cost) {
         best_cost = cost;
         best = &e;
+        best_follows = follows;
       }
     }
     if (!best || best_cost > kMaxCost) continue;
     if (best->timex == kNone || best_cost < best->time_cost) {
       best->timex = r.timex;
       best->time_cost = best_cost;
-      best->deadline_time = deadline && r.begin >= best->at + best->length;
+      best->deadline_time = deadline && (r.begin >= best->at + best->length || best_follows);
     }
   }
   // "visited China in April and signed deals": verbs joined by "and" share the first one's time.
@@ -112,8 +118,9 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
   Event* nearest = nullptr;
   std::size_t nearest_distance = 0;
   for (Event& e : se.events) {
-    // Only a verb: a noun far from the sentence's time is mostly a thing talked about.
-    if (e.consumed || e.timex != kNone || e.pos == TriggerPos::Noun) continue;
+    // Only a verb of the time's clause: a noun far from the sentence's time is mostly a thing
+    // talked about, and another clause ("after his team was blocked") another time.
+    if (e.consumed || e.timex != kNone || e.pos == TriggerPos::Noun || s.clause[e.at] != s.clause[only_at]) continue;
     std::size_t distance = e.at > only_at ? e.at - only_at : only_at - e.at;
     if (!nearest || distance < nearest_distance) {
       nearest = &e;
