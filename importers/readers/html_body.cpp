@@ -32,6 +32,9 @@ constexpr std::size_t kMinScoringBlock = 25;
 constexpr double kMaxLinkDensity = 0.5;
 // Siblings of the best container scoring at least this share of it belong to the article.
 constexpr double kSiblingShare = 0.2;
+// A block this short holding a <time> element is the article's dateline ("Posted <time>"),
+// which the metadata already gave; it is not article text.
+constexpr std::size_t kMaxDatelineBlock = 60;
 
 class ElementTables {
  public:
@@ -113,6 +116,7 @@ struct TextBlock {
   std::size_t link_bytes = 0;
   const xmlNode* element = nullptr;  // the block element the text was gathered in
   bool heading = false;
+  bool has_time = false;  // holds a <time> element
 
   double link_density() const {
     return text.empty() ? 0.0 : static_cast<double>(link_bytes) / static_cast<double>(text.size());
@@ -159,6 +163,7 @@ class BlockCollector {
         continue;
       }
       const bool link = in_link || element_name(child) == "a";
+      if (element_name(child) == "time") current_.has_time = true;
       if (role == Role::Inline) {
         walk(child, link);
         continue;
@@ -250,8 +255,11 @@ std::vector<std::string> article_paragraphs(const xmlDoc* doc, BodyScope scope, 
 
   std::vector<const xmlNode*> containers;
   if (scope == BodyScope::Page) containers = article_containers(blocks);
+  // A page with no block long enough to score (a stub, a one-line note) is taken whole, as a
+  // fragment is: there is no denser part to prefer.
+  const bool whole = scope == BodyScope::Fragment || containers.empty();
   auto in_article = [&](const TextBlock& b) {
-    if (scope == BodyScope::Fragment) return true;
+    if (whole) return true;
     return std::any_of(containers.begin(), containers.end(), [&](const xmlNode* c) { return is_inside(b.element, c); });
   };
 
@@ -261,6 +269,7 @@ std::vector<std::string> article_paragraphs(const xmlDoc* doc, BodyScope scope, 
     if (b.text.empty() || !in_article(b)) continue;
     if (b.link_density() > kMaxLinkDensity) continue;
     if (b.heading && same_text_ci(b.text, title)) continue;
+    if (b.has_time && b.text.size() <= kMaxDatelineBlock) continue;
     if (is_page_furniture(b.text)) continue;
     paragraphs.push_back(std::move(b.text));
   }
