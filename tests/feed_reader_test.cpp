@@ -76,7 +76,8 @@ TEST_CASE("atom: html, xhtml and text content, published before updated, the fee
   CHECK(docs[0].byline == "Sofia Marin");
   CHECK(docs[0].source == "Northern Rail Watch");
   CHECK(docs[0].published.value == "2025-06-28");
-  CHECK(docs[0].text == "The new timetable, due on July 6, will now start on September 14, the operator said on Saturday.");
+  CHECK(docs[0].text ==
+        "The new timetable, due on July 6, will now start on September 14, the operator said on Saturday.");
 
   CHECK(docs[1].url == "https://rail.example/lifts");
   CHECK(docs[1].published.value == "2025-06-27");  // only <updated>

@@ -70,14 +70,15 @@ TEST_CASE("html: the body keeps the article's paragraphs and nothing around them
   auto p = paragraphs(d.text);
   REQUIRE(p.size() == 4);
   CHECK(p[0].starts_with("The regional transport authority on Thursday extended Bluewater Ferries\u2019 contract"));
-  CHECK(p[1] == "The contract, worth $48.5 million a year, was due to expire on March 31. The authority said it "
-                "would publish the new tender in May and choose a winner by the end of July.");
+  CHECK(p[1] ==
+        "The contract, worth $48.5 million a year, was due to expire on March 31. The authority said it "
+        "would publish the new tender in May and choose a winner by the end of July.");
   CHECK(p[2].find("Its chief executive, Marta Lindqvist, said") != std::string::npos);  // inline link text kept
   CHECK(p[3].ends_with("the walkout had been called off."));
   for (const char* furniture :
-       {"Advertisement", "cruises", "track(", "dataLayer", "font-family", "Share on", "Related stories",
-        "Bus fares", "Comments", "About time", "Most read", "All rights reserved", "newsletter", "cookies",
-        "do not remove", "Transport Correspondent", "14 March 2025", "News\n", "Ferry operator wins"}) {
+       {"Advertisement", "cruises", "track(", "dataLayer", "font-family", "Share on", "Related stories", "Bus fares",
+        "Comments", "About time", "Most read", "All rights reserved", "newsletter", "cookies", "do not remove",
+        "Transport Correspondent", "14 March 2025", "News\n", "Ferry operator wins"}) {
     INFO(furniture);
     CHECK(d.text.find(furniture) == std::string::npos);
   }
@@ -103,7 +104,7 @@ TEST_CASE("html: without class names, link density and block scores still find t
 TEST_CASE("html: JSON-LD in a @graph gives date, outlet, authors and URL, and a broken block is ignored") {
   Document d = read_page("jsonld-graph.html");
   CHECK(d.title == "Wind farm cleared to start building in June");  // headline over <title>
-  CHECK(d.published.value == "2025-05-02");  // datePublished over dateModified and <time>
+  CHECK(d.published.value == "2025-05-02");                         // datePublished over dateModified and <time>
   CHECK(d.source == "Coastal Energy Daily");  // the article's publisher, not the first Organization
   CHECK(d.byline == "Priya Nair and Leo Grant");
   CHECK(d.url == "https://energy.example/wind-farm");
@@ -131,15 +132,17 @@ TEST_CASE("html: a page without a date takes --dct as assumed") {
 TEST_CASE("html: a Windows-1252 page declared by http-equiv is converted to UTF-8") {
   Document d = read_page("windows-1252.html");
   CHECK(d.title == "Caf\u00e9 owners win \u201cfair rent\u201d ruling");
-  CHECK(d.text.find("the caf\u00e9 owners on Quay Street were charged an \u201cunfair\u201d rent rise of \u20ac1,200") !=
-        std::string::npos);
+  CHECK(
+      d.text.find("the caf\u00e9 owners on Quay Street were charged an \u201cunfair\u201d rent rise of \u20ac1,200") !=
+      std::string::npos);
   CHECK(d.text.find("the tribunal said \u2014 about \u20ac6,000") != std::string::npos);
   CHECK(d.published.value == "2025-02-10");
 }
 
 TEST_CASE("html: <meta charset> ISO-8859-1 is read as Windows-1252, as browsers do") {
-  std::string page = "<html><head><meta charset=\"ISO-8859-1\"><title>Caf\xE9</title></head>"
-                     "<body><p>The caf\xE9 said \x93yes\x94 on Monday to a new lease until 2030.</p></body></html>";
+  std::string page =
+      "<html><head><meta charset=\"ISO-8859-1\"><title>Caf\xE9</title></head>"
+      "<body><p>The caf\xE9 said \x93yes\x94 on Monday to a new lease until 2030.</p></body></html>";
   Document d = read_html_page(page, "latin1.html", {});
   CHECK(d.title == "Caf\u00e9");
   CHECK(d.text == "The caf\u00e9 said \u201cyes\u201d on Monday to a new lease until 2030.");

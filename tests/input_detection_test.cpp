@@ -41,8 +41,9 @@ TEST_CASE("detection: BOMs, leading blank lines, comments and doctype-less pages
   CHECK(one("b", "\n\n  <html><body><p>Lower case body.</p></body></html>").text == "Lower case body.");
   CHECK(one("c", "<!-- saved page -->\n<HTML><BODY><P>Upper case markup.</P></BODY></HTML>").text ==
         "Upper case markup.");
-  CHECK(one("d", "<?xml version=\"1.0\"?>\n<!-- generator: test -->\n<rss version=\"2.0\"><channel><title>F</title>"
-                 "<item><title>I</title><description>Feed body.</description></item></channel></rss>")
+  CHECK(one("d",
+            "<?xml version=\"1.0\"?>\n<!-- generator: test -->\n<rss version=\"2.0\"><channel><title>F</title>"
+            "<item><title>I</title><description>Feed body.</description></item></channel></rss>")
             .text == "Feed body.");
   CHECK(one("e", "\n  {\"text\": \"Indented JSON line.\"}\n").text == "Indented JSON line.");
   // Plain text that merely mentions markup stays plain text.

@@ -115,15 +115,15 @@ std::string rss_author(std::string author) {
 
 struct FeedContext {
   std::string file;
-  std::string source;                  // the feed's title
-  std::optional<Date> date;            // the feed's own date, for items without one
+  std::string source;        // the feed's title
+  std::optional<Date> date;  // the feed's own date, for items without one
   const ReadOptions& options;
 };
 
 void warn(const FeedContext& feed, const xmlNode* item, std::string message) {
   if (!feed.options.warn) return;
-  feed.options.warn(InputError(feed.file, std::move(message), std::nullopt,
-                               static_cast<std::uint64_t>(xmlGetLineNo(item))));
+  feed.options.warn(
+      InputError(feed.file, std::move(message), std::nullopt, static_cast<std::uint64_t>(xmlGetLineNo(item))));
 }
 
 // An item's date: the first of `candidates` present; a present but unreadable one is reported.
@@ -133,8 +133,8 @@ std::optional<Date> item_date(const FeedContext& feed, const xmlNode* item,
     if (!node) continue;
     const std::string text = collapsed(text_of(node));
     if (auto date = reader::parse_web_date(text)) return date;
-    warn(feed, item, fmt::format("unreadable date '{}' in <{}>; the item gets the feed's date or --dct", text,
-                                 local_name(node)));
+    warn(feed, item,
+         fmt::format("unreadable date '{}' in <{}>; the item gets the feed's date or --dct", text, local_name(node)));
   }
   return std::nullopt;
 }
@@ -185,8 +185,10 @@ void read_atom_entry(const FeedContext& feed, const xmlNode* entry, std::vector<
       break;
     }
   }
-  if (const xmlNode* author = child(entry, "author", kAtomNs)) d.byline = collapsed(text_of(child(author, "name", kAtomNs)));
-  if (const xmlNode* source = child(entry, "source", kAtomNs)) d.source = collapsed(text_of(child(source, "title", kAtomNs)));
+  if (const xmlNode* author = child(entry, "author", kAtomNs))
+    d.byline = collapsed(text_of(child(author, "name", kAtomNs)));
+  if (const xmlNode* source = child(entry, "source", kAtomNs))
+    d.source = collapsed(text_of(child(source, "title", kAtomNs)));
   const xmlNode* content = child(entry, "content", kAtomNs);
   if (content) d.text = atom_text(content, d.title);
   if (d.text.empty()) {
@@ -211,7 +213,8 @@ XmlDocPtr parse_xml(const std::string& utf8, std::string_view file) {
   // to UTF-8 already, so the declaration's encoding must not convert it again.
   constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
                            XML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-  xmlDoc* doc = xmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", kOptions);
+  xmlDoc* doc =
+      xmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", kOptions);
   if (!doc) {
     const xmlError* error = xmlCtxtGetLastError(context.get());
     std::string message = error && error->message ? collapsed(error->message) : std::string("unknown error");
@@ -242,8 +245,8 @@ std::vector<Document> read_feed(std::string_view content, std::string_view file,
   if (root_name == "rss") {
     const xmlNode* channel = child(root, "channel");
     feed.source = collapsed(text_of(child(channel, "title")));
-    feed.date = feed_date({child(channel, "pubDate"), child(channel, "lastBuildDate"),
-                           child(channel, "date", kDublinCoreNs)});
+    feed.date =
+        feed_date({child(channel, "pubDate"), child(channel, "lastBuildDate"), child(channel, "date", kDublinCoreNs)});
     for (const xmlNode* c = channel ? channel->children : nullptr; c; c = c->next) {
       if (local_name(c) == "item") read_rss_item(feed, c, documents);
     }

@@ -193,7 +193,9 @@ bool is_inside(const xmlNode* node, const xmlNode* ancestor) {
   return false;
 }
 
-std::size_t count_commas(std::string_view text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), ',')); }
+std::size_t count_commas(std::string_view text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), ','));
+}
 
 // The elements holding the article: the best-scoring container and its siblings that score
 // nearly as well.

@@ -83,7 +83,9 @@ class MetadataTable {
   std::unordered_set<std::string_view> article_types_;
 };
 
-bool looks_like_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//"); }
+bool looks_like_url(std::string_view s) {
+  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//");
+}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });

@@ -3,11 +3,11 @@
 
 #include <dateline/error.h>
 #include <dateline/read.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "readers/input_format.h"
 #include "readers/input_stream.h"

@@ -81,10 +81,14 @@ InputFormat sniff_format(std::string_view head, std::string_view path) {
 
 std::string_view to_string(InputFormat format) {
   switch (format) {
-    case InputFormat::Text: return "text";
-    case InputFormat::Html: return "html";
-    case InputFormat::Feed: return "feed";
-    case InputFormat::JsonLines: return "jsonl";
+    case InputFormat::Text:
+      return "text";
+    case InputFormat::Html:
+      return "html";
+    case InputFormat::Feed:
+      return "feed";
+    case InputFormat::JsonLines:
+      return "jsonl";
   }
   return "text";
 }

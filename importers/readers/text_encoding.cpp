@@ -80,9 +80,9 @@ bool is_utf8_name(std::string_view name) { return name == "utf-8" || name == "ut
 
 // Names browsers treat as Windows-1252 (WHATWG Encoding Standard, "windows-1252" labels).
 bool is_windows_1252_label(std::string_view name) {
-  return name == "iso-8859-1" || name == "iso8859-1" || name == "iso_8859-1" || name == "latin1" ||
-         name == "l1" || name == "us-ascii" || name == "ascii" || name == "cp1252" || name == "windows-1252" ||
-         name == "x-cp1252" || name == "cp819" || name == "ibm819" || name == "iso-ir-100";
+  return name == "iso-8859-1" || name == "iso8859-1" || name == "iso_8859-1" || name == "latin1" || name == "l1" ||
+         name == "us-ascii" || name == "ascii" || name == "cp1252" || name == "windows-1252" || name == "x-cp1252" ||
+         name == "cp819" || name == "ibm819" || name == "iso-ir-100";
 }
 
 struct IconvHandle {
@@ -137,7 +137,8 @@ std::string markup_to_utf8(std::string content, std::string_view file) {
     try {
       check_text(std::string_view(content).substr(bom), file);
     } catch (const InputError& e) {
-      throw InputError(e.file(), e.reason(), e.offset() ? std::optional<std::uint64_t>(*e.offset() + bom) : std::nullopt);
+      throw InputError(e.file(), e.reason(),
+                       e.offset() ? std::optional<std::uint64_t>(*e.offset() + bom) : std::nullopt);
     }
     if (bom) content.erase(0, bom);
     return content;
