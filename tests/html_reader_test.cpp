@@ -222,3 +222,18 @@ TEST_CASE("html: the same article saved as HTML and as plain text gives the same
     CHECK(a[key] == b[key]);
   }
 }
+
+TEST_CASE("html: a body split around an ad slot is joined, the link blocks beside it are not") {
+  Document d = read_page("split-body.html");
+  CHECK(d.published.value == "2025-06-20");  // <meta name="pubdate">
+  auto p = paragraphs(d.text);
+  REQUIRE(p.size() == 4);
+  CHECK(p[0].starts_with("The water board will ban the use of hosepipes from July 1"));
+  CHECK(p[1].ends_with("a fine of up to $1,000."));
+  CHECK(p[2].starts_with("A board spokeswoman said"));
+  CHECK(p[3].starts_with("Farmers, hospitals and schools are exempt"));
+  for (const char* outside : {"Summer sale", "Town hall clock", "Home", "High Street"}) {
+    INFO(outside);
+    CHECK(d.text.find(outside) == std::string::npos);
+  }
+}

@@ -132,6 +132,7 @@ std::optional<Date> item_date(const FeedContext& feed, const xmlNode* item,
   for (const xmlNode* node : candidates) {
     if (!node) continue;
     const std::string text = collapsed(text_of(node));
+    if (text.empty()) continue;
     if (auto date = reader::parse_web_date(text)) return date;
     warn(feed, item,
          fmt::format("unreadable date '{}' in <{}>; the item gets the feed's date or --dct", text, local_name(node)));

@@ -5,6 +5,8 @@
 #include <dateline/error.h>
 #include <dateline/read.h>
 
+#include <climits>
+
 #include "readers/article_fields.h"
 #include "readers/html_body.h"
 #include "readers/html_metadata.h"
@@ -15,6 +17,8 @@ namespace dateline {
 
 Document read_html_page(std::string_view content, std::string_view file, const ReadOptions& options) {
   const std::string utf8 = reader::markup_to_utf8(std::string(content), file);
+  // libxml2 takes the size as an int.
+  if (utf8.size() > static_cast<std::size_t>(INT_MAX)) throw InputError(std::string(file), "HTML page larger than 2 GiB");
   reader::XmlDocPtr doc = reader::parse_html(utf8);
   reader::PageMetadata meta = reader::read_page_metadata(doc.get());
   Document d;
