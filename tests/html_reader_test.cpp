@@ -237,3 +237,19 @@ TEST_CASE("html: a body split around an ad slot is joined, the link blocks besid
     CHECK(d.text.find(outside) == std::string::npos);
   }
 }
+
+TEST_CASE("html: a furniture word beside a content word does not hide the article") {
+  // An opinion section's article ("comment" pieces) and a comment thread on the same page.
+  const std::string page =
+      "<html><head><title>Why the tram extension matters</title></head><body>"
+      "<article class=\"story comment-piece\"><p>The tram extension approved on Monday will link the "
+      "hospital to the station by 2028, and it deserves the council's full support.</p>"
+      "<p>Critics say the $90 million budget is too high, but delays would cost more.</p></article>"
+      "<section class=\"comment-thread\"><p>I disagree with every word of this, the money would be better "
+      "spent on buses, which serve far more people every single day.</p></section></body></html>";
+  Document d = read_html_page(page, "opinion.html", {});
+  auto p = paragraphs(d.text);
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].starts_with("The tram extension approved on Monday"));
+  CHECK(p[1].starts_with("Critics say"));
+}

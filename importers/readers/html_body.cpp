@@ -55,8 +55,8 @@ class ElementTables {
       std::transform(role.begin(), role.end(), role.begin(), [](unsigned char c) { return std::tolower(c); });
       if (!role.empty() && roles_aria_.count(role)) return true;
     }
-    if (has_furniture_word(attribute(node, "class"))) return true;
-    if (has_furniture_word(attribute(node, "id"))) return true;
+    const std::string names = attribute(node, "class") + " " + attribute(node, "id");
+    if (has_word(names, words_) && !has_word(names, content_words_)) return true;
     return node->properties && (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) != nullptr ||
                                 attribute(node, "aria-hidden") == "true");
   }
@@ -81,18 +81,21 @@ class ElementTables {
     data::for_each_tsv_row(data::html_boilerplate_tsv, "html_boilerplate.tsv", [&](const data::TsvRow& row) {
       if (row[0] == "class") {
         words_.emplace(row[1]);
+      } else if (row[0] == "content") {
+        content_words_.emplace(row[1]);
       } else if (row[0] == "role") {
         roles_aria_.emplace(row[1]);
       } else {
-        throw data::bad_tsv_row("html_boilerplate.tsv", row, "kind must be class or role");
+        throw data::bad_tsv_row("html_boilerplate.tsv", row, "kind must be class, content or role");
       }
     });
   }
 
-  bool has_furniture_word(const std::string& value) const {
+  // Whether `value` (class and id) holds one of `words` as a whole word, case-insensitively.
+  static bool has_word(const std::string& value, const std::unordered_set<std::string_view>& words) {
     std::string word;
     auto check = [&] {
-      bool hit = !word.empty() && words_.count(word);
+      bool hit = !word.empty() && words.count(word);
       word.clear();
       return hit;
     };
@@ -108,6 +111,7 @@ class ElementTables {
 
   std::unordered_map<std::string_view, Role> roles_;
   std::unordered_set<std::string_view> words_;
+  std::unordered_set<std::string_view> content_words_;
   std::unordered_set<std::string> roles_aria_;
 };
 
