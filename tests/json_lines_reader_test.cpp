@@ -157,5 +157,9 @@ TEST_CASE("jsonl: a 100 MB file is read as a stream, in memory far below its siz
   CHECK(text_bytes > kTargetBytes * 9 / 10);
   const std::size_t growth_mb = (peak_kb > before_kb ? peak_kb - before_kb : 0) / 1024;
   INFO("file " << (written >> 20) << " MB, peak RSS growth " << growth_mb << " MB");
+#if !defined(__SANITIZE_ADDRESS__)
+  // (AddressSanitizer keeps freed memory in quarantine, up to 256 MB, so RSS grows with all
+  // that was ever allocated there; the bound is checked in the ordinary build.)
   CHECK(growth_mb < 16);
+#endif
 }
