@@ -215,6 +215,7 @@ TEST_CASE("html: the same article saved as HTML and as plain text gives the same
   CHECK(a["timexes"].Size() >= 8);
   CHECK(a["amounts"].Size() >= 3);
   CHECK(a["entities"].Size() >= 1);
+  CHECK(a["claims"].Size() >= 1);
   for (const char* key : {"timexes", "entities", "amounts", "claims"}) {
     INFO(key);
     strip_ids(a[key]);
