@@ -152,12 +152,25 @@ std::optional<Mod> mod_from_string(std::string_view text) {
   return value_of(kMods, text);
 }
 
-InputError::InputError(std::string file, std::string message, std::optional<std::uint64_t> offset)
-    : std::runtime_error(offset ? fmt::format("{}: byte {}: {}", file, *offset, message)
-                                : fmt::format("{}: {}", file, message)),
+namespace {
+
+std::string input_error_message(const std::string& file, const std::string& message,
+                                std::optional<std::uint64_t> offset, std::optional<std::uint64_t> line) {
+  if (line && offset) return fmt::format("{}: line {} (byte {}): {}", file, *line, *offset, message);
+  if (line) return fmt::format("{}: line {}: {}", file, *line, message);
+  if (offset) return fmt::format("{}: byte {}: {}", file, *offset, message);
+  return fmt::format("{}: {}", file, message);
+}
+
+}  // namespace
+
+InputError::InputError(std::string file, std::string message, std::optional<std::uint64_t> offset,
+                       std::optional<std::uint64_t> line)
+    : std::runtime_error(input_error_message(file, message, offset, line)),
       file_(std::move(file)),
       reason_(std::move(message)),
-      offset_(offset) {}
+      offset_(offset),
+      line_(line) {}
 
 std::string document_id(std::string_view source, std::string_view text) {
   std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64

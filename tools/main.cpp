@@ -53,8 +53,11 @@ ReadOptions read_options(const std::string& dct, const std::string& captured) {
 }
 
 int run_extract(const ExtractArgs& args) {
-  std::vector<Document> documents = read_inputs(args.inputs, read_options(args.dct, args.captured));
+  ReadOptions options = read_options(args.dct, args.captured);
+  // A bad item in a feed or a JSON Lines file is skipped with a warning; the rest is read.
+  options.warn = [](const InputError& e) { std::cerr << "dateline: warning: " << e.what() << '\n'; };
   std::vector<Extraction> extractions;
+  std::vector<Document> documents = read_inputs(args.inputs, options);
   extractions.reserve(documents.size());
   ordered_parallel<Extraction>(
       documents.size(), args.jobs, [&](std::size_t i) { return extract(std::move(documents[i])); },
@@ -148,7 +151,10 @@ int main(int argc, char** argv) {
                           "When the page was saved (YYYY-MM-DDTHH:MM), the anchor for '20 hours ago' labels");
   extract_cmd->add_flag("--pretty", extract_args.pretty, "Indent the JSON");
   add_jobs_option(extract_cmd, extract_args.jobs);
-  extract_cmd->add_option("inputs", extract_args.inputs, "Files, directories, or - for standard input")->required();
+  extract_cmd
+      ->add_option("inputs", extract_args.inputs,
+                   "Files (plain text, HTML, RSS/Atom, JSON Lines), directories, or - for standard input")
+      ->required();
 
   std::string timex_dir;
   auto* timex_cmd = app.add_subcommand("timex", "Tag time expressions in DIR/<id>.txt (DCT in <id>.dct), scorer format");

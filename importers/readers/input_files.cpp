@@ -1,70 +1,25 @@
-// Input files: reading bytes from files, directories and stdin, and checking they are text.
+// Input files: reading bytes from files, directories and stdin, checking they are text, and
+// handing each file to the reader its first bytes call for.
 
 #include <dateline/error.h>
 #include <dateline/read.h>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <filesystem>
-#include <fmt/format.h>
-#include <iostream>
-#include <iterator>
+
+#include "readers/input_format.h"
+#include "readers/input_stream.h"
+#include "readers/json_lines_reader.h"
 
 namespace dateline {
 namespace fs = std::filesystem;
 
-namespace {
-
-// Closes a descriptor on every way out of read_file.
-struct FileDescriptor {
-  int fd;
-  ~FileDescriptor() { ::close(fd); }
-};
-
-}  // namespace
-
 std::string read_file(const std::string& path) {
-  if (path == "-") {
-    std::string content{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (std::cin.bad()) throw InputError("<stdin>", "cannot read standard input");
-    return content;
-  }
-  // Open first and ask the descriptor what it is: one open and one fstat instead of separate
-  // exists / is_directory probes and a stdio buffer (this runs once per document, and a
-  // corpus of small documents spent more time in system calls than in tagging).
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int error = errno;
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw InputError(path, "no such file");
-    if (fs::is_directory(path, ec)) throw InputError(path, "is a directory");
-    throw InputError(path, fmt::format("cannot open: {}", std::strerror(error)));
-  }
-  FileDescriptor file{fd};
-  struct stat info {};
-  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) throw InputError(path, "is a directory");
-  // A regular file's size is known: read it into a string of that size in one call. Other
-  // files (pipes, /proc) report no useful size and grow as they are read.
-  const bool regular = S_ISREG(info.st_mode);
+  reader::InputStream in(path);
   std::string content;
-  content.resize(regular && info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 1 << 16);
-  std::size_t used = 0;
-  for (;;) {
-    if (used == content.size()) content.resize(content.size() * 2);
-    const ssize_t n = ::read(fd, content.data() + used, content.size() - used);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw InputError(path, "read error");
-    if (n == 0) break;
-    used += static_cast<std::size_t>(n);
-    // Linux fills a read of a regular file unless it reaches the end, so a short read (the
-    // byte asked for beyond the stat size) is the end: no further call to find it.
-    if (regular && used < content.size()) break;
-  }
-  content.resize(used);
+  in.read_rest(content);
   return content;
 }
 
@@ -138,23 +93,57 @@ std::vector<std::string> files_under(const fs::path& dir) {
 
 }  // namespace
 
-std::vector<Document> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
-  std::vector<Document> documents;
-  auto read_one = [&](const std::string& path) {
-    std::string content = read_file(path);
-    std::string name = path == "-" ? "<stdin>" : path;
-    if (content.empty()) throw InputError(name, "empty input");
-    check_text(content, name);
-    for (auto& d : read_text_page(content, name, options)) documents.push_back(std::move(d));
-  };
+namespace {
+
+// Enough of a file to recognise its format (an HTML page's doctype, a feed's root element after
+// its XML declaration and comments) and, for JSON Lines, the first read of the stream.
+constexpr std::size_t kHeadBytes = std::size_t{1} << 16;
+
+void read_one(const std::string& path, const ReadOptions& options, const std::function<void(Document&&)>& sink) {
+  reader::InputStream in(path);
+  std::string content;
+  while (content.size() < kHeadBytes && in.read_some(content, kHeadBytes - content.size()) > 0) {
+  }
+  const std::string& name = in.name();
+  if (content.empty()) throw InputError(name, "empty input");
+  const reader::InputFormat format = reader::sniff_format(content, path);
+  if (format == reader::InputFormat::JsonLines) {
+    reader::read_json_lines(in, std::move(content), options, sink);
+    return;
+  }
+  in.read_rest(content);
+  switch (format) {
+    case reader::InputFormat::Html:
+      sink(read_html_page(content, name, options));
+      break;
+    case reader::InputFormat::Feed:
+      for (auto& d : read_feed(content, name, options)) sink(std::move(d));
+      break;
+    case reader::InputFormat::Text:
+    case reader::InputFormat::JsonLines:
+      check_text(content, name);
+      for (auto& d : read_text_page(content, name, options)) sink(std::move(d));
+      break;
+  }
+}
+
+}  // namespace
+
+void for_each_document(const std::vector<std::string>& inputs, const ReadOptions& options,
+                       const std::function<void(Document&&)>& sink) {
   for (const auto& input : inputs) {
     std::error_code ec;
     if (input != "-" && fs::is_directory(input, ec)) {
-      for (const auto& file : files_under(input)) read_one(file);
+      for (const auto& file : files_under(input)) read_one(file, options, sink);
     } else {
-      read_one(input);
+      read_one(input, options, sink);
     }
   }
+}
+
+std::vector<Document> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
+  std::vector<Document> documents;
+  for_each_document(inputs, options, [&](Document&& d) { documents.push_back(std::move(d)); });
   return documents;
 }
 

@@ -22,6 +22,7 @@ struct Document {
   std::string source;  // the outlet ("Al Jazeera"); may be empty
   std::string url;
   std::string title;
+  std::string byline;  // the author(s) as the page or feed names them; may be empty
   std::string file;  // the input it was read from (a path or "-"), for messages
   TimeValue published;  // day or finer; empty value when unknown
   PublishedSource published_source = PublishedSource::Unknown;

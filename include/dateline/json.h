@@ -74,6 +74,8 @@ void write(W& w, const Document& d) {
   string(w, d.title);
   key(w, "url");
   string(w, d.url);
+  key(w, "byline");
+  string(w, d.byline);
   key(w, "file");
   string(w, d.file);
   key(w, "published");

@@ -2,8 +2,10 @@
 // Readers: turn input files into Documents. A reader knows formats, not language.
 
 #include <dateline/document.h>
+#include <dateline/error.h>
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,11 +18,31 @@ struct ReadOptions {
   std::optional<Date> dct;
   // When the page was saved (--captured): the anchor for "20 hours ago" age labels.
   std::optional<boost::posix_time::ptime> captured;
+  // Told about each bad item a reader skips before going on (a JSON Lines line that does not
+  // parse, a feed item with neither title nor text, a date that cannot be read), with the file
+  // and line. Unset, such items are skipped silently.
+  std::function<void(const InputError&)> warn;
 };
 
 // Reads every input: a file, a directory (recursively, in a stable sorted order) or "-" for
-// standard input. Throws InputError naming the file (and byte offset) for unreadable input.
+// standard input. Each file's format is found from its first bytes: an HTML page, an RSS or
+// Atom feed, JSON Lines, or plain text (docs/readers.md). Throws InputError naming the file
+// (and line or byte offset) for unreadable input.
 std::vector<Document> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options);
+
+// As read_inputs, handing each document to `sink` as soon as it is read, so memory stays
+// bounded by one file (by one line for JSON Lines, which is read as a stream).
+void for_each_document(const std::vector<std::string>& inputs, const ReadOptions& options,
+                       const std::function<void(Document&&)>& sink);
+
+// Reads an HTML page already in memory (any declared encoding): one article, its title,
+// publication date, outlet and byline from the page's metadata and its body by content density.
+// Throws InputError when the page has neither a title nor any text.
+Document read_html_page(std::string_view content, std::string_view file, const ReadOptions& options);
+
+// Reads an RSS 2.0, RSS 1.0 or Atom feed already in memory: one Document per item. Throws
+// InputError (with the line) for XML that is not well-formed or not a feed.
+std::vector<Document> read_feed(std::string_view content, std::string_view file, const ReadOptions& options);
 
 // Reads a plain-text page already in memory: a single article (first non-empty line is the
 // title) or an aggregator page holding a main article and related ones. `file` names it in errors.

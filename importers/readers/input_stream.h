@@ -1,0 +1,35 @@
+#pragma once
+// An input file (or standard input) read in pieces: the readers look at the first bytes to
+// choose a format, then either read the rest at once or stream it (JSON Lines).
+
+#include <cstddef>
+#include <string>
+
+namespace dateline::reader {
+
+class InputStream {
+ public:
+  // Opens `path` ("-" is standard input); throws InputError saying why it cannot be read.
+  explicit InputStream(const std::string& path);
+  ~InputStream();
+  InputStream(const InputStream&) = delete;
+  InputStream& operator=(const InputStream&) = delete;
+
+  // The name errors use: the path, or "<stdin>".
+  const std::string& name() const { return name_; }
+
+  // Appends up to `max` bytes to `out`; returns how many (0 at the end of the input).
+  std::size_t read_some(std::string& out, std::size_t max);
+
+  // Appends everything left to `out`.
+  void read_rest(std::string& out);
+
+ private:
+  int fd_ = -1;
+  bool owned_ = false;
+  bool regular_ = false;
+  std::size_t size_hint_ = 0;  // a regular file's size, for reading it in one call
+  std::string name_;
+};
+
+}  // namespace dateline::reader
