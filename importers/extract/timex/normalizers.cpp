@@ -884,8 +884,16 @@ bool day_from_previous(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
-// "the year" in news means the DCT's year ("for the year ended Sept. 30").
-bool the_year(const Match&, Context& ctx, Normalized& out) {
+// "the year" in news means the DCT's year ("for the year"); "the year ended Sept. 30" is a
+// twelve-month stretch (a fiscal year), which TimeML marks as a duration without the verb.
+bool the_year(const Match& m, Context& ctx, Normalized& out) {
+  if (m.has_literal("ended") || m.has_literal("ending")) {
+    out.type = TimexType::Duration;
+    out.value = "P1Y";
+    out.anchoring = Anchoring::None;
+    out.trim_back = 1;
+    return true;
+  }
   if (!ctx.dct) return false;
   out.value = period_value(*ctx.dct, Unit::Year);
   out.anchoring = Anchoring::Dct;
@@ -893,17 +901,43 @@ bool the_year(const Match&, Context& ctx, Normalized& out) {
 }
 
 // "the year-ago quarter", "the year-earlier period": the last quarter named, a year back.
-bool year_ago_quarter(const Match&, Context& ctx, Normalized& out) {
+// "the year-earlier third quarter" names the quarter: that one, a year before the last year named.
+bool year_ago_quarter(const Match& m, Context& ctx, Normalized& out) {
   out.anchors_later = false;
   std::optional<Date> start = ctx.previous_granularity == Granularity::Quarter ? ctx.previous_start : std::nullopt;
   if (!start && ctx.dct) start = shift(*ctx.dct, Unit::Quarter, -1);
   if (!start) return false;
+  if (const Token* ord = m.by_class(TokenClass::OrdWord)) {
+    int n = lexv(ord, TokenClass::OrdWord);
+    if (n < 1 || n > 4) return false;
+    int y = ctx.previous_start ? ctx.previous_start->year() : start->year();
+    out.value = fmt::format("{:04}-Q{}", y - 1, n);
+    out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
+    return true;
+  }
   out.value = period_value(shift(*start, Unit::Year, -1), Unit::Quarter);
   out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
   return true;
 }
 
-bool reference(const Match& m, Context&, Normalized& out) {
+// "year-earlier profit", "the year-ago results": the compound adjective alone is the date a year
+// before, the year-ago quarter when a quarter is being reported (as "a year ago" is); the
+// article belongs to the noun.
+bool year_ago_adjective(const Match& m, Context& ctx, Normalized& out) {
+  out.anchors_later = false;
+  if (is_literal(m.token(m.first), "a") || is_literal(m.token(m.first), "the")) out.trim_front = 1;
+  if (ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+    out.value = period_value(shift(*ctx.previous_start, Unit::Year, -1), Unit::Quarter);
+    out.anchoring = Anchoring::Previous;
+    return true;
+  }
+  if (!ctx.dct) return false;
+  out.value = period_value(shift(*ctx.dct, Unit::Year, -1), Unit::Year);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+bool reference(const Match& m, Context& ctx, Normalized& out) {
   const Token* ref = m.by_class(TokenClass::Ref);
   int code = ref ? lexv(ref, TokenClass::Ref) : 0;
   if (!ref) {
@@ -912,6 +946,14 @@ bool reference(const Match& m, Context&, Normalized& out) {
     if (m.has_literal("future") || m.has_literal("term")) code = 3;  // "the near future", "the near term"
   }
   if (code < 1 || code > 3) return false;
+  // "current" is a time word as an adjective ("its current chairman", TimeML's PRESENT_REF), not
+  // as a noun ("the current") nor in "current account" (the balance of payments).
+  if (ref && is_literal(*ref, "current")) {
+    const auto& toks = *ctx.tokens;
+    if (m.last >= toks.size() || toks[m.last].kind != TokenKind::Word || toks[m.last].capitalized) return false;
+    std::string_view next = ctx.text.substr(toks[m.last].begin, toks[m.last].end - toks[m.last].begin);
+    if (next == "account" || next == "accounts") return false;
+  }
   out.value = std::string(kRef[static_cast<std::size_t>(code)]);
   out.anchoring = Anchoring::None;
   return true;
@@ -1094,6 +1136,7 @@ constexpr Named kNormalizers[] = {
     {"reference", reference},
     {"the_year", the_year},
     {"year_ago_quarter", year_ago_quarter},
+    {"year_ago_adjective", year_ago_adjective},
     {"duration", duration},
     {"vague_duration", vague_duration},
     {"clock", clock},
