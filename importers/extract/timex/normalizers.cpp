@@ -1168,6 +1168,10 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     if (t.is(TokenClass::FutureCue)) return Tense::Future;
     // "may" and "might" as modals look ahead ("may announce ... on Tuesday").
     if (!t.capitalized && (word_is(i, "may") || word_is(i, "might"))) return Tense::Future;
+    // "is to resume", "set to open": an arrangement still ahead.
+    if (word_is(i, "to") && i > 0 && (word_is(i - 1, "is") || word_is(i - 1, "are") || word_is(i - 1, "set"))) {
+      return Tense::Future;
+    }
     bool past = t.is(TokenClass::PastCue) ||
                 (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
                  text[t.end - 2] == 'e' && !t.lex);
