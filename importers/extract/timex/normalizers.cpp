@@ -974,6 +974,17 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
                       is_literal(toks[m.first - 1], "times"))) {
     return false;  // "twice a year" is a frequency
   }
+  // "$2 million a year", "700 seats a week", "24 hours a day": "a" + unit after a count or sum is a
+  // rate, which TimeML leaves unmarked unless it is a set ("every year").
+  if (m.first > 0 && m.last - m.first == 2 && (is_literal(toks[m.first], "a") || is_literal(toks[m.first], "an")) &&
+      !unit_tok->lex->plural) {
+    const Token& before = toks[m.first - 1];
+    std::string_view word = ctx.text.substr(before.begin, before.end - before.begin);
+    bool counted = before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
+                   (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
+                   word == "trillion";
+    if (counted) return false;
+  }
   // "the 1988 second quarter", "1988 period": a year, not an amount.
   for (std::size_t i = m.first; i < m.last; ++i) {
     if (m.token(i).is(TokenClass::Year4) && !unit_tok->lex->plural) return false;
