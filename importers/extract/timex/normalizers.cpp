@@ -630,6 +630,30 @@ bool spoken_year(const Match& m, Context&, Normalized& out) {
   return true;
 }
 
+// "this year's third quarter", "next year's first quarter", "last year's quarter": a quarter of
+// the year the direction names; without an ordinal, the quarter last named (results compared
+// with the same quarter a year before).
+bool year_possessive_quarter(const Match& m, Context& ctx, Normalized& out) {
+  const Token* dir = m.by_class(TokenClass::Direction);
+  if (!dir || !ctx.dct) return false;
+  int y = ctx.dct->year() + lexv(dir, TokenClass::Direction);
+  int n = 0;
+  if (const Token* ord = m.by_class(TokenClass::OrdWord)) {
+    n = lexv(ord, TokenClass::OrdWord);
+  } else {
+    // the quarter last named, else the one just reported (the quarter before the DCT's)
+    Date q = ctx.previous_granularity == Granularity::Quarter && ctx.previous_start
+                 ? *ctx.previous_start
+                 : shift(*ctx.dct, Unit::Quarter, -1);
+    n = (q.month() - 1) / 3 + 1;
+    out.anchors_later = false;
+  }
+  if (n < 1 || n > 4) return false;
+  out.value = fmt::format("{:04}-Q{}", y, n);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
 // "the first half (of 2025)".
 bool half(const Match& m, Context& ctx, Normalized& out) {
   int n = m.has_literal("first") ? 1 : (m.has_literal("second") || m.has_literal("last")) ? 2 : 0;
@@ -1148,6 +1172,7 @@ constexpr Named kNormalizers[] = {
     {"the_year", the_year},
     {"year_ago_quarter", year_ago_quarter},
     {"year_ago_adjective", year_ago_adjective},
+    {"year_possessive_quarter", year_possessive_quarter},
     {"duration", duration},
     {"vague_duration", vague_duration},
     {"clock", clock},
