@@ -542,6 +542,9 @@ bool quarter(const Match& m, Context& ctx, Normalized& out) {
   int dct_quarter = (ctx.dct->month() - 1) / 3 + 1;
   Tense tense = ctx.tense_around(m.first, m.last);
   if (tense == Tense::Past && n > dct_quarter) y -= 1;
+  // A quarter not yet over in a forecast ("will result in a fourth-quarter charge") is no reporting
+  // period: later "the quarter", "a year ago" still refer to the one being reported.
+  if (tense == Tense::Future && n >= dct_quarter) out.anchors_later = false;
   (void)first_month;  // a future-tense quarter in news is this year's ("expects third-quarter profit")
   out.value = fmt::format("{:04}-Q{}", y, n);
   out.anchoring = Anchoring::Dct;
