@@ -4,6 +4,7 @@
 #include <dateline/error.h>
 #include <dateline/extract.h>
 
+#include "timex/calendar.h"
 #include "timex/grammar.h"
 #include "timex/normalizers.h"
 
@@ -175,6 +176,14 @@ void remember_anchor(const Found& f, Context& ctx) {
     if (v.granularity >= Granularity::Month) ctx.previous = v.earliest;
     ctx.previous_granularity = v.granularity;
     ctx.previous_start = v.earliest;
+    if (v.granularity == Granularity::Quarter && ctx.dct) {
+      // the quarter just ended when the story was written is the one being reported
+      Date just_ended = timex::shift(*ctx.dct, timex::Unit::Quarter, -1);
+      bool reporting = v.earliest->year() == just_ended.year() &&
+                       (v.earliest->month() - 1) / 3 == (just_ended.month() - 1) / 3;
+      if (!ctx.reported_quarter && reporting) ctx.reported_quarter = v.earliest;
+      if (ctx.reported_quarter) ctx.previous_start = ctx.reported_quarter;
+    }
   } catch (const ValueError&) {
   }
 }
