@@ -560,10 +560,22 @@ bool the_quarter(const Match& m, Context& ctx, Normalized& out) {
     return true;
   }
   if (const Token* y = m.by_class(TokenClass::Year4)) {
-    int n = ctx.previous_granularity == Granularity::Quarter && ctx.previous_start
-                ? (ctx.previous_start->month() - 1) / 3 + 1
-                : 0;
+    // "the 1988 quarter": the quarter being reported, in that year; "the 1988 period" with no
+    // quarter in view is the year.
+    auto number = [](Date d) { return (static_cast<int>(d.month()) - 1) / 3 + 1; };
+    int n = 0;
+    if (ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+      n = number(*ctx.previous_start);
+    } else if (ctx.reported_quarter) {
+      n = number(*ctx.reported_quarter);
+    } else if (m.has_literal("quarter") && ctx.dct) {
+      n = number(shift(*ctx.dct, Unit::Quarter, -1));
+    }
     if (const Token* ord = m.by_class(TokenClass::OrdWord)) n = lexv(ord, TokenClass::OrdWord);
+    if (n == 0 && m.has_literal("period")) {
+      out.value = fmt::format("{:04}", y->number);
+      return true;
+    }
     if (n < 1 || n > 4) return false;
     out.value = fmt::format("{:04}-Q{}", y->number, n);
     return true;
@@ -827,11 +839,6 @@ bool relative_period(const Match& m, Context& ctx, Normalized& out) {
   Date shifted = shift(*anchor, unit, d);
   if (!bounded(shifted)) return false;
   out.value = period_value(shifted, period == Unit::Season ? Unit::Quarter : period);
-  if (unit == Unit::Year && d < 0 && ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
-    // results "up from last year" after a quarter compare with the year-ago quarter
-    out.value = period_value(shift(*ctx.previous_start, Unit::Year, d), Unit::Quarter);
-    out.anchors_later = false;
-  }
   if (unit == Unit::Weekend) out.value = period_value(shifted, Unit::Weekend);
   out.anchoring = from_previous && ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
   return !out.value.empty();
