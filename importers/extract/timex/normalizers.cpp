@@ -1051,6 +1051,20 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   return !out.value.empty();
 }
 
+// "2 1/2 years", "5 1/2 hours": a whole number and a half, written as a fraction.
+bool duration_fraction(const Match& m, Context&, Normalized& out) {
+  const Token* whole = m.element(0);
+  const Token* numerator = m.element(1);
+  const Token* denominator = m.element(3);
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!whole || !numerator || !denominator || !unit_tok) return false;
+  if (numerator->number != 1 || denominator->number != 2 || whole->number < 1 || whole->number > 1000) return false;
+  out.type = TimexType::Duration;
+  out.value = half_duration_value(Amount{whole->number, false, true}, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  return !out.value.empty();
+}
+
 // "recent years", "recent weeks", "decades", "for years": an unknown stretch.
 bool vague_duration(const Match& m, Context&, Normalized& out) {
   const Token* unit_tok = m.by_class(TokenClass::Unit);
@@ -1185,6 +1199,7 @@ constexpr Named kNormalizers[] = {
     {"year_possessive_quarter", year_possessive_quarter},
     {"duration", duration},
     {"vague_duration", vague_duration},
+    {"duration_fraction", duration_fraction},
     {"clock", clock},
     {"noon_midnight", noon_midnight},
     {"every", every},
