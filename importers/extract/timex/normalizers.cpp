@@ -934,6 +934,24 @@ bool the_year(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// "year's end", "year end": the end of the DCT's year (of the year before after "since", which
+// looks back). The compound "year-end" is the closing day itself, as TempEval's corpora mark it
+// ("the percentage change is since year-end" = 12-31).
+bool year_end(const Match& m, Context& ctx, Normalized& out) {
+  if (!ctx.dct) return false;
+  const auto& toks = *ctx.tokens;
+  bool since = m.first > 0 && is_literal(toks[m.first - 1], "since");
+  int year = static_cast<int>(ctx.dct->year()) - (since ? 1 : 0);
+  if (m.has_literal("-")) {
+    out.value = fmt::format("{:04}-12-31", year);
+  } else {
+    out.value = fmt::format("{:04}", year);
+    out.mod = Mod::End;
+  }
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
 // "the year-ago quarter", "the year-earlier period": the last quarter named, a year back.
 // "the year-earlier third quarter" names the quarter: that one, a year before the last year named.
 bool year_ago_quarter(const Match& m, Context& ctx, Normalized& out) {
@@ -1196,6 +1214,7 @@ constexpr Named kNormalizers[] = {
     {"the_year", the_year},
     {"year_ago_quarter", year_ago_quarter},
     {"year_ago_adjective", year_ago_adjective},
+    {"year_end", year_end},
     {"year_possessive_quarter", year_possessive_quarter},
     {"duration", duration},
     {"vague_duration", vague_duration},
