@@ -185,6 +185,8 @@ void remember_anchor(const Found& f, Context& ctx) {
       if (ctx.reported_quarter) ctx.previous_start = ctx.reported_quarter;
     }
   } catch (const ValueError&) {
+  } catch (const std::out_of_range&) {
+    // a DCT at the start of the calendar Boost can hold has no quarter before it
   }
 }
 
