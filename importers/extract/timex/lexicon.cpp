@@ -42,7 +42,7 @@ constexpr ClassName kClassNames[] = {
     {"DAYREL", TokenClass::DayRel},     {"REF", TokenClass::Ref},             {"VAGUE", TokenClass::Vague},
     {"APPROX", TokenClass::Approx},     {"SETWORD", TokenClass::SetWord},     {"EVERY", TokenClass::Every},
     {"MONTHCUE", TokenClass::MonthCue}, {"FUTURE", TokenClass::FutureCue},    {"PAST", TokenClass::PastCue},
-    {"ZONE", TokenClass::Zone},         {"FRACTION", TokenClass::Fraction}, {"MASTHEAD", TokenClass::Masthead},   {"NUM", TokenClass::Num},
+    {"ZONE", TokenClass::Zone},         {"FRACTION", TokenClass::Fraction}, {"MASTHEAD", TokenClass::Masthead}, {"NOTENSE", TokenClass::NoTense},   {"NUM", TokenClass::Num},
     {"DAYNUM", TokenClass::DayNum},     {"MONTHNUM", TokenClass::MonthNum},   {"YEAR4", TokenClass::Year4},
     {"YEAR2", TokenClass::Year2},       {"HOUR", TokenClass::Hour},           {"MINUTE", TokenClass::Minute},
     {"ORDNUM", TokenClass::OrdNum},     {"DECADENUM", TokenClass::DecadeNum},

@@ -542,6 +542,9 @@ bool quarter(const Match& m, Context& ctx, Normalized& out) {
   int dct_quarter = (ctx.dct->month() - 1) / 3 + 1;
   Tense tense = ctx.tense_around(m.first, m.last);
   if (tense == Tense::Past && n > dct_quarter) y -= 1;
+  // A quarter not yet over in a forecast ("will result in a fourth-quarter charge") is no reporting
+  // period: later "the quarter", "a year ago" still refer to the one being reported.
+  if (tense == Tense::Future && n >= dct_quarter) out.anchors_later = false;
   (void)first_month;  // a future-tense quarter in news is this year's ("expects third-quarter profit")
   out.value = fmt::format("{:04}-Q{}", y, n);
   out.anchoring = Anchoring::Dct;
@@ -557,10 +560,22 @@ bool the_quarter(const Match& m, Context& ctx, Normalized& out) {
     return true;
   }
   if (const Token* y = m.by_class(TokenClass::Year4)) {
-    int n = ctx.previous_granularity == Granularity::Quarter && ctx.previous_start
-                ? (ctx.previous_start->month() - 1) / 3 + 1
-                : 0;
+    // "the 1988 quarter": the quarter being reported, in that year; "the 1988 period" with no
+    // quarter in view is the year.
+    auto number = [](Date d) { return (static_cast<int>(d.month()) - 1) / 3 + 1; };
+    int n = 0;
+    if (ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+      n = number(*ctx.previous_start);
+    } else if (ctx.reported_quarter) {
+      n = number(*ctx.reported_quarter);
+    } else if (m.has_literal("quarter") && ctx.dct) {
+      n = number(shift(*ctx.dct, Unit::Quarter, -1));
+    }
     if (const Token* ord = m.by_class(TokenClass::OrdWord)) n = lexv(ord, TokenClass::OrdWord);
+    if (n == 0 && m.has_literal("period")) {
+      out.value = fmt::format("{:04}", y->number);
+      return true;
+    }
     if (n < 1 || n > 4) return false;
     out.value = fmt::format("{:04}-Q{}", y->number, n);
     return true;
@@ -627,6 +642,30 @@ bool spoken_year(const Match& m, Context&, Normalized& out) {
   } else {
     out.value = fmt::format("{:04}", year);
   }
+  return true;
+}
+
+// "this year's third quarter", "next year's first quarter", "last year's quarter": a quarter of
+// the year the direction names; without an ordinal, the quarter last named (results compared
+// with the same quarter a year before).
+bool year_possessive_quarter(const Match& m, Context& ctx, Normalized& out) {
+  const Token* dir = m.by_class(TokenClass::Direction);
+  if (!dir || !ctx.dct) return false;
+  int y = ctx.dct->year() + lexv(dir, TokenClass::Direction);
+  int n = 0;
+  if (const Token* ord = m.by_class(TokenClass::OrdWord)) {
+    n = lexv(ord, TokenClass::OrdWord);
+  } else {
+    // the quarter last named, else the one just reported (the quarter before the DCT's)
+    Date q = ctx.previous_granularity == Granularity::Quarter && ctx.previous_start
+                 ? *ctx.previous_start
+                 : shift(*ctx.dct, Unit::Quarter, -1);
+    n = (q.month() - 1) / 3 + 1;
+    out.anchors_later = false;
+  }
+  if (n < 1 || n > 4) return false;
+  out.value = fmt::format("{:04}-Q{}", y, n);
+  out.anchoring = Anchoring::Dct;
   return true;
 }
 
@@ -800,11 +839,6 @@ bool relative_period(const Match& m, Context& ctx, Normalized& out) {
   Date shifted = shift(*anchor, unit, d);
   if (!bounded(shifted)) return false;
   out.value = period_value(shifted, period == Unit::Season ? Unit::Quarter : period);
-  if (unit == Unit::Year && d < 0 && ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
-    // results "up from last year" after a quarter compare with the year-ago quarter
-    out.value = period_value(shift(*ctx.previous_start, Unit::Year, d), Unit::Quarter);
-    out.anchors_later = false;
-  }
   if (unit == Unit::Weekend) out.value = period_value(shifted, Unit::Weekend);
   out.anchoring = from_previous && ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
   return !out.value.empty();
@@ -884,26 +918,78 @@ bool day_from_previous(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
-// "the year" in news means the DCT's year ("for the year ended Sept. 30").
-bool the_year(const Match&, Context& ctx, Normalized& out) {
+// "the year" in news means the DCT's year ("for the year"); "the year ended Sept. 30" is a
+// twelve-month stretch (a fiscal year), which TimeML marks as a duration without the verb.
+bool the_year(const Match& m, Context& ctx, Normalized& out) {
+  if (m.has_literal("ended") || m.has_literal("ending")) {
+    out.type = TimexType::Duration;
+    out.value = "P1Y";
+    out.anchoring = Anchoring::None;
+    out.trim_back = 1;
+    return true;
+  }
   if (!ctx.dct) return false;
   out.value = period_value(*ctx.dct, Unit::Year);
   out.anchoring = Anchoring::Dct;
   return true;
 }
 
+// "year's end", "year end": the end of the DCT's year (of the year before after "since", which
+// looks back). The compound "year-end" is the closing day itself, as TempEval's corpora mark it
+// ("the percentage change is since year-end" = 12-31).
+bool year_end(const Match& m, Context& ctx, Normalized& out) {
+  if (!ctx.dct) return false;
+  const auto& toks = *ctx.tokens;
+  bool since = m.first > 0 && is_literal(toks[m.first - 1], "since");
+  int year = static_cast<int>(ctx.dct->year()) - (since ? 1 : 0);
+  if (m.has_literal("-")) {
+    out.value = fmt::format("{:04}-12-31", year);
+  } else {
+    out.value = fmt::format("{:04}", year);
+    out.mod = Mod::End;
+  }
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
 // "the year-ago quarter", "the year-earlier period": the last quarter named, a year back.
-bool year_ago_quarter(const Match&, Context& ctx, Normalized& out) {
+// "the year-earlier third quarter" names the quarter: that one, a year before the last year named.
+bool year_ago_quarter(const Match& m, Context& ctx, Normalized& out) {
   out.anchors_later = false;
   std::optional<Date> start = ctx.previous_granularity == Granularity::Quarter ? ctx.previous_start : std::nullopt;
   if (!start && ctx.dct) start = shift(*ctx.dct, Unit::Quarter, -1);
   if (!start) return false;
+  if (const Token* ord = m.by_class(TokenClass::OrdWord)) {
+    int n = lexv(ord, TokenClass::OrdWord);
+    if (n < 1 || n > 4) return false;
+    int y = ctx.previous_start ? ctx.previous_start->year() : start->year();
+    out.value = fmt::format("{:04}-Q{}", y - 1, n);
+    out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
+    return true;
+  }
   out.value = period_value(shift(*start, Unit::Year, -1), Unit::Quarter);
   out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
   return true;
 }
 
-bool reference(const Match& m, Context&, Normalized& out) {
+// "year-earlier profit", "the year-ago results": the compound adjective alone is the date a year
+// before, the year-ago quarter when a quarter is being reported (as "a year ago" is); the
+// article belongs to the noun.
+bool year_ago_adjective(const Match& m, Context& ctx, Normalized& out) {
+  out.anchors_later = false;
+  if (is_literal(m.token(m.first), "a") || is_literal(m.token(m.first), "the")) out.trim_front = 1;
+  if (ctx.previous_granularity == Granularity::Quarter && ctx.previous_start) {
+    out.value = period_value(shift(*ctx.previous_start, Unit::Year, -1), Unit::Quarter);
+    out.anchoring = Anchoring::Previous;
+    return true;
+  }
+  if (!ctx.dct) return false;
+  out.value = period_value(shift(*ctx.dct, Unit::Year, -1), Unit::Year);
+  out.anchoring = Anchoring::Dct;
+  return true;
+}
+
+bool reference(const Match& m, Context& ctx, Normalized& out) {
   const Token* ref = m.by_class(TokenClass::Ref);
   int code = ref ? lexv(ref, TokenClass::Ref) : 0;
   if (!ref) {
@@ -912,6 +998,14 @@ bool reference(const Match& m, Context&, Normalized& out) {
     if (m.has_literal("future") || m.has_literal("term")) code = 3;  // "the near future", "the near term"
   }
   if (code < 1 || code > 3) return false;
+  // "current" is a time word as an adjective ("its current chairman", TimeML's PRESENT_REF), not
+  // as a noun ("the current") nor in "current account" (the balance of payments).
+  if (ref && is_literal(*ref, "current")) {
+    const auto& toks = *ctx.tokens;
+    if (m.last >= toks.size() || toks[m.last].kind != TokenKind::Word || toks[m.last].capitalized) return false;
+    std::string_view next = ctx.text.substr(toks[m.last].begin, toks[m.last].end - toks[m.last].begin);
+    if (next == "account" || next == "accounts") return false;
+  }
   out.value = std::string(kRef[static_cast<std::size_t>(code)]);
   out.anchoring = Anchoring::None;
   return true;
@@ -931,6 +1025,17 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   if (m.first > 0 && (is_literal(toks[m.first - 1], "once") || is_literal(toks[m.first - 1], "twice") ||
                       is_literal(toks[m.first - 1], "times"))) {
     return false;  // "twice a year" is a frequency
+  }
+  // "$2 million a year", "700 seats a week", "24 hours a day": "a" + unit after a count or sum is a
+  // rate, which TimeML leaves unmarked unless it is a set ("every year").
+  if (m.first > 0 && m.last - m.first == 2 && (is_literal(toks[m.first], "a") || is_literal(toks[m.first], "an")) &&
+      !unit_tok->lex->plural) {
+    const Token& before = toks[m.first - 1];
+    std::string_view word = ctx.text.substr(before.begin, before.end - before.begin);
+    bool counted = before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
+                   (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
+                   word == "trillion";
+    if (counted) return false;
   }
   // "the 1988 second quarter", "1988 period": a year, not an amount.
   for (std::size_t i = m.first; i < m.last; ++i) {
@@ -960,6 +1065,20 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   if (is_literal(m.token(m.first), "half")) amount.value = 0;  // "half an hour": the article is no count
   out.value = m.has_literal("half") ? half_duration_value(amount, unit_of(unit_tok))
                                     : duration_value(amount, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  return !out.value.empty();
+}
+
+// "2 1/2 years", "5 1/2 hours": a whole number and a half, written as a fraction.
+bool duration_fraction(const Match& m, Context&, Normalized& out) {
+  const Token* whole = m.element(0);
+  const Token* numerator = m.element(1);
+  const Token* denominator = m.element(3);
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!whole || !numerator || !denominator || !unit_tok) return false;
+  if (numerator->number != 1 || denominator->number != 2 || whole->number < 1 || whole->number > 1000) return false;
+  out.type = TimexType::Duration;
+  out.value = half_duration_value(Amount{whole->number, false, true}, unit_of(unit_tok));
   out.anchoring = Anchoring::None;
   return !out.value.empty();
 }
@@ -1094,8 +1213,12 @@ constexpr Named kNormalizers[] = {
     {"reference", reference},
     {"the_year", the_year},
     {"year_ago_quarter", year_ago_quarter},
+    {"year_ago_adjective", year_ago_adjective},
+    {"year_end", year_end},
+    {"year_possessive_quarter", year_possessive_quarter},
     {"duration", duration},
     {"vague_duration", vague_duration},
+    {"duration_fraction", duration_fraction},
     {"clock", clock},
     {"noon_midnight", noon_midnight},
     {"every", every},
@@ -1125,6 +1248,10 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     if (t.is(TokenClass::FutureCue)) return Tense::Future;
     // "may" and "might" as modals look ahead ("may announce ... on Tuesday").
     if (!t.capitalized && (word_is(i, "may") || word_is(i, "might"))) return Tense::Future;
+    // "is to resume", "set to open": an arrangement still ahead.
+    if (word_is(i, "to") && i > 0 && (word_is(i - 1, "is") || word_is(i - 1, "are") || word_is(i - 1, "set"))) {
+      return Tense::Future;
+    }
     bool past = t.is(TokenClass::PastCue) ||
                 (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
                  text[t.end - 2] == 'e' && !t.lex);

@@ -25,6 +25,10 @@ struct Context {
   // quarter" is the same quarter a year before (earnings-report style).
   Granularity previous_granularity = Granularity::None;
   std::optional<Date> previous_start;
+  // The quarter the text reports on, when it names the one just ended at the DCT (an earnings
+  // story's lede): later quarters named in passing ("after a flat second quarter") do not
+  // replace it as the anchor of "the quarter", "a year ago".
+  std::optional<Date> reported_quarter;
 
   // The tense of the clause around tokens [first, last): the nearest tense cue in the
   // sentence ("will", "said", a past participle ...).

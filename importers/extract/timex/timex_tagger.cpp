@@ -4,6 +4,7 @@
 #include <dateline/error.h>
 #include <dateline/extract.h>
 
+#include "timex/calendar.h"
 #include "timex/grammar.h"
 #include "timex/normalizers.h"
 
@@ -75,6 +76,27 @@ void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tok
     out.push_back(std::move(f));
   }
   found = std::move(out);
+}
+
+// "Saturday, April 25", "Friday Oct. 13": a weekday right before the date it names is one
+// expression with the date's value (as TempEval's TimeML corpora mark it); the weekday alone
+// would have been resolved from the tense and could disagree.
+void join_weekdays_to_dates(std::vector<Found>& found, const std::vector<Token>& tokens, std::string_view text) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    Found f = found[i];
+    if (i + 1 < found.size() && f.last == f.first + 1 && tokens[f.first].is(TokenClass::Weekday) && is_day(f)) {
+      const Found& g = found[i + 1];
+      std::size_t gap = g.first - f.last;
+      if (is_day(g) && (gap == 0 || (gap == 1 && text_is(text, tokens[f.last], ",")))) {
+        f.last = g.last;
+        f.value = g.value;
+        ++i;
+      }
+    }
+    found[kept++] = std::move(f);
+  }
+  found.resize(kept);
 }
 
 // "between March 3 and 5", "July 7-9": the bare day after a day-level date is a date in the
@@ -154,7 +176,17 @@ void remember_anchor(const Found& f, Context& ctx) {
     if (v.granularity >= Granularity::Month) ctx.previous = v.earliest;
     ctx.previous_granularity = v.granularity;
     ctx.previous_start = v.earliest;
+    if (v.granularity == Granularity::Quarter && ctx.dct) {
+      // the quarter just ended when the story was written is the one being reported
+      Date just_ended = timex::shift(*ctx.dct, timex::Unit::Quarter, -1);
+      bool reporting = v.earliest->year() == just_ended.year() &&
+                       (v.earliest->month() - 1) / 3 == (just_ended.month() - 1) / 3;
+      if (!ctx.reported_quarter && reporting) ctx.reported_quarter = v.earliest;
+      if (ctx.reported_quarter) ctx.previous_start = ctx.reported_quarter;
+    }
   } catch (const ValueError&) {
+  } catch (const std::out_of_range&) {
+    // a DCT at the start of the calendar Boost can hold has no quarter before it
   }
 }
 
@@ -222,6 +254,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
   if (found.empty()) return;
 
   join_times_to_days(found, tokens, text);
+  join_weekdays_to_dates(found, tokens, text);
   add_range_ends(found, tokens);
 
   std::size_t floor = 0;

@@ -35,6 +35,7 @@ enum class TokenClass : std::uint8_t {
   Zone,       // EST, GMT, UTC ...
   Fraction,   // half, quarter (as an amount)
   Masthead,   // Times, Telegraph ...: "Sunday Times" is a newspaper, not a day
+  NoTense,    // succeed, hundred ...: words ending in -ed that are no past form
   // number classes, from the digits
   Num,        // any plain integer
   DayNum,     // 1..31, one or two digits
