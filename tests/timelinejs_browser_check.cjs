@@ -69,11 +69,14 @@ async function main() {
     await page.goto(`${origin}/`);
     const events = expected && Array.isArray(expected.events) ? expected.events.length : -1;
     // TimelineJS builds one slide per event plus the title slide, and one marker per event.
-    try {
-      await page.waitForFunction((n) => document.querySelectorAll('.tl-timemarker').length === n && n > 0,
-                                 events, { timeout: 20000 });
-    } catch (e) {
-      const markers = await page.evaluate(() => document.querySelectorAll('.tl-timemarker').length);
+    // Wait for all markers, or for TimelineJS to say it failed (then there is no point waiting).
+    await page.waitForFunction((n) => {
+      const message = document.querySelector('.tl-message-content');
+      if (message && /error/i.test(message.textContent)) return true;
+      return n > 0 && document.querySelectorAll('.tl-timemarker').length === n;
+    }, events, { timeout: 20000 }).catch(() => {});
+    const markers = await page.evaluate(() => document.querySelectorAll('.tl-timemarker').length);
+    if (markers !== events) {
       const message = await page.evaluate(() => (document.querySelector('.tl-message-content') || {}).textContent || '');
       problems.push(`expected ${events} markers, TimelineJS shows ${markers} (its message: "${message.trim()}")`);
     }
