@@ -273,10 +273,13 @@ class DiagramBuilder {
       if (!key_of(v.time)) continue;
       Agnode_t* ghost = agnode(cluster, c(fmt::format("{}_was{}", agnameof(current), i)), 1);
       const std::string when = display::time_text(*v.time, display::DateStyle::Short);
+      std::string html;
+      for (const auto& line : display::wrap(display::shorten(display::headline(f), 2 * kLineChars), kLineChars)) {
+        html += fmt::format("{}{}", html.empty() ? "" : "<BR/>", display::html_escape(line));
+      }
       set_html_label(g_, ghost,
-                     fmt::format("{}<BR/><FONT POINT-SIZE=\"9\">was {} ({})</FONT>",
-                                 display::html_escape(display::shorten(display::headline(f), kLineChars)),
-                                 display::html_escape(when), display::html_escape(std::string(to_string(v.status)))));
+                     fmt::format("{}<BR/><FONT POINT-SIZE=\"9\">was {} ({})</FONT>", html, display::html_escape(when),
+                                 display::html_escape(std::string(to_string(v.status)))));
       set(ghost, "style", "rounded,dashed");
       set(ghost, "color", "#9aa5b1");
       set(ghost, "fontcolor", "#7a828e");
