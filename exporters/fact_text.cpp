@@ -2,12 +2,13 @@
 
 #include "fact_text.h"
 
-#include "display_text.h"
-#include "time_text.h"
-
-#include <algorithm>
 #include <dateline/order.h>
 #include <fmt/format.h>
+
+#include <algorithm>
+
+#include "display_text.h"
+#include "time_text.h"
 
 namespace dateline::display {
 

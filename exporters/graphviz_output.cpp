@@ -3,11 +3,11 @@
 
 #include <dateline/error.h>
 #include <dateline/export.h>
+#include <graphviz/gvc.h>
+
+#include <mutex>
 
 #include "timeline_graph.h"
-
-#include <graphviz/gvc.h>
-#include <mutex>
 
 namespace dateline {
 namespace {

@@ -11,15 +11,15 @@
 //   undated                  left out
 
 #include <dateline/export.h>
+#include <fmt/format.h>
+#include <libical/ical.h>
+
+#include <memory>
+#include <set>
 
 #include "display_text.h"
 #include "fact_text.h"
 #include "time_text.h"
-
-#include <fmt/format.h>
-#include <libical/ical.h>
-#include <memory>
-#include <set>
 
 namespace dateline {
 namespace {

@@ -2,8 +2,9 @@
 
 #include "time_text.h"
 
-#include <array>
 #include <fmt/format.h>
+
+#include <array>
 #include <utility>
 
 namespace dateline::display {

@@ -9,15 +9,16 @@
 
 #include "timeline_graph.h"
 
+#include <dateline/order.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "display_text.h"
 #include "fact_text.h"
 #include "time_text.h"
-
-#include <algorithm>
-#include <dateline/order.h>
-#include <fmt/format.h>
-#include <map>
-#include <tuple>
 
 namespace dateline::graph {
 namespace {
@@ -57,7 +58,8 @@ void set_html_label(Agraph_t* g, void* obj, const std::string& html) {
 std::string element_id(std::string_view prefix, std::string_view raw) {
   std::string id(prefix);
   for (char ch : raw) {
-    const bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+    const bool plain =
+        (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
     id += plain ? ch : '_';
   }
   return id;
@@ -197,7 +199,8 @@ class DiagramBuilder {
   std::string fact_label(const Fact& f) {
     std::string html;
     const auto lines = display::wrap(display::shorten(display::headline(f), kHeadlineChars), kLineChars);
-    for (std::size_t i = 0; i < lines.size(); ++i) html += fmt::format("{}{}", i ? "<BR/>" : "", display::html_escape(lines[i]));
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      html += fmt::format("{}{}", i ? "<BR/>" : "", display::html_escape(lines[i]));
     html = fmt::format("<B>{}</B>", html);
     std::string note = display::status_text(f.status());
     const auto outlets = display::outlets(f);

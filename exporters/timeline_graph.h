@@ -2,8 +2,8 @@
 // The timeline diagram as a cgraph graph, shared by the DOT and SVG exports.
 
 #include <dateline/fact.h>
-
 #include <graphviz/cgraph.h>
+
 #include <memory>
 #include <string_view>
 #include <vector>

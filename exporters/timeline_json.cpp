@@ -5,11 +5,10 @@
 #include <dateline/error.h>
 #include <dateline/export.h>
 #include <dateline/json.h>
-
-#include "display_text.h"
-
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
+
+#include "display_text.h"
 
 namespace dateline {
 namespace {

@@ -5,15 +5,15 @@
 
 #include <dateline/export.h>
 #include <dateline/json.h>
+#include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <set>
 
 #include "display_text.h"
 #include "fact_text.h"
 #include "time_text.h"
-
-#include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-#include <set>
 
 namespace dateline {
 namespace {
@@ -100,9 +100,10 @@ std::string source_html(const FactSource& s) {
   std::string who = display::html_escape(display::source_line(s));
   if (display::is_web_url(s.url)) {
     std::string title = display::one_line(s.title);
-    who = fmt::format("<a href=\"{}\">{}</a>{}", display::html_escape(s.url),
-                      display::html_escape(title.empty() ? display::one_line(s.outlet.empty() ? s.url : s.outlet) : title),
-                      who.empty() ? "" : fmt::format(" ({})", who));
+    who = fmt::format(
+        "<a href=\"{}\">{}</a>{}", display::html_escape(s.url),
+        display::html_escape(title.empty() ? display::one_line(s.outlet.empty() ? s.url : s.outlet) : title),
+        who.empty() ? "" : fmt::format(" ({})", who));
   }
   if (s.attribution && !display::one_line(*s.attribution).empty()) {
     who = fmt::format("{}, according to {}", who, display::html_escape(display::one_line(*s.attribution)));
@@ -112,8 +113,9 @@ std::string source_html(const FactSource& s) {
 }
 
 std::string slide_html(const Fact& f) {
-  std::string html = fmt::format("<p><strong>{}</strong> \u00b7 {}", display::html_escape(display::status_text(f.status())),
-                                 display::html_escape(display::one_line(f.predicate)));
+  std::string html =
+      fmt::format("<p><strong>{}</strong> \u00b7 {}", display::html_escape(display::status_text(f.status())),
+                  display::html_escape(display::one_line(f.predicate)));
   if (!f.amount_text.empty()) html += fmt::format(" \u00b7 {}", display::html_escape(display::one_line(f.amount_text)));
   html += "</p>";
   const std::vector<std::string> earlier = display::earlier_values(f);
@@ -128,13 +130,15 @@ std::string slide_html(const Fact& f) {
     html += fmt::format("<p>Revision: {}</p>", display::html_escape(display::one_line(note)));
   }
   for (const auto& c : f.contradictions) {
-    html += fmt::format("<p>Sources differ on {}: {} says {}; {} says {}.</p>", display::html_escape(display::one_line(c.about)),
-                        display::html_escape(display::source_line(c.first)), display::html_escape(display::one_line(c.first_value)),
-                        display::html_escape(display::source_line(c.second)), display::html_escape(display::one_line(c.second_value)));
+    html += fmt::format(
+        "<p>Sources differ on {}: {} says {}; {} says {}.</p>", display::html_escape(display::one_line(c.about)),
+        display::html_escape(display::source_line(c.first)), display::html_escape(display::one_line(c.first_value)),
+        display::html_escape(display::source_line(c.second)), display::html_escape(display::one_line(c.second_value)));
   }
   const auto& sources = f.current().sources;
   for (std::size_t i = 0; i < sources.size() && i < kSourcesPerSlide; ++i) html += source_html(sources[i]);
-  if (sources.size() > kSourcesPerSlide) html += fmt::format("<p>and {} more sources</p>", sources.size() - kSourcesPerSlide);
+  if (sources.size() > kSourcesPerSlide)
+    html += fmt::format("<p>and {} more sources</p>", sources.size() - kSourcesPerSlide);
   return html;
 }
 
@@ -142,7 +146,8 @@ std::string slide_html(const Fact& f) {
 std::string unique_id(std::string_view fact_id, std::set<std::string>& used) {
   std::string base = "fact-";
   for (char c : fact_id) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     base += plain ? c : '_';
   }
   std::string id = base;

@@ -4,11 +4,11 @@
 
 #include <dateline/export.h>
 
-#include "timeline_fixtures.h"
-
 #include <cstdio>
 #include <iostream>
 #include <string_view>
+
+#include "timeline_fixtures.h"
 
 int main(int argc, char** argv) {
   using namespace dateline;

@@ -3,19 +3,19 @@
 // label as text; article text never adds nodes, edges or markup.
 
 #include <dateline/export.h>
-
-#include "timeline_fixtures.h"
-
-#include <catch2/catch.hpp>
-#include <cstdio>
 #include <fmt/format.h>
-#include <fstream>
 #include <graphviz/cgraph.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
+
+#include "timeline_fixtures.h"
 
 using namespace dateline;
 
@@ -127,7 +127,8 @@ TEST_CASE("DOT: hostile labels stay inside their node: the graph has exactly the
   REQUIRE(dot);
   const std::string label = attr(dot, "label");
   CHECK(aghtmlstr(agget(dot, const_cast<char*>("label"))));
-  CHECK(label.find("<B>&quot;]; a -&gt; b<BR/>[label=&quot;pwned&quot;]; x<BR/>[label=&lt;b&gt;</B>") != std::string::npos);
+  CHECK(label.find("<B>&quot;]; a -&gt; b<BR/>[label=&quot;pwned&quot;]; x<BR/>[label=&lt;b&gt;</B>") !=
+        std::string::npos);
   const std::string cluster_title = attr(agsubg(g.get(), const_cast<char*>("cluster_2"), 0), "label");
   CHECK(cluster_title == "<b>AT&T</b> \"quotes\" \\\\N & <script>alert(1)</script>");
 }
@@ -180,10 +181,11 @@ TEST_CASE("DOT: headlines are wrapped to short lines; the revision edge is drawn
 TEST_CASE("SVG: rendered in process, well-formed XML, every headline present as text, no markup injected") {
   const auto timelines = fixtures::all_timelines();
   const std::string svg = timeline_svg(timelines, "Threads & <dates>");
-  std::unique_ptr<xmlDoc, XmlDocFree> doc(
-      xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "timeline.svg", nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR));
+  std::unique_ptr<xmlDoc, XmlDocFree> doc(xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "timeline.svg",
+                                                        nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR));
   REQUIRE(doc);
-  std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(xmlXPathNewContext(doc.get()), &xmlXPathFreeContext);
+  std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(xmlXPathNewContext(doc.get()),
+                                                                       &xmlXPathFreeContext);
   auto eval = [&](const char* xpath) {
     return std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)>(
         xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(xpath), ctx.get()), &xmlXPathFreeObject);

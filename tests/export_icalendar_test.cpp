@@ -3,13 +3,13 @@
 // from articles never adds properties or components.
 
 #include <dateline/export.h>
-
-#include "timeline_fixtures.h"
+#include <libical/ical.h>
 
 #include <catch2/catch.hpp>
-#include <libical/ical.h>
 #include <map>
 #include <memory>
+
+#include "timeline_fixtures.h"
 
 using namespace dateline;
 
@@ -165,7 +165,8 @@ TEST_CASE("iCal: with all facts, a month spans the month, a year is left out, a 
   const Event& evening = cal.by_uid.at("f-evening@dateline");
   CHECK(is_date(evening.start, 2025, 7, 18));
   CHECK(evening.summary.find("18 July 2025, evening") != std::string::npos);
-  CHECK(cal.by_uid.at("f-before@dateline").summary == "Filing due before the end of September (before 30 September 2025)");
+  CHECK(cal.by_uid.at("f-before@dateline").summary ==
+        "Filing due before the end of September (before 30 September 2025)");
 }
 
 TEST_CASE("iCal: every event round-trips through libical") {

@@ -6,10 +6,10 @@
 #include <dateline/extract.h>
 #include <dateline/read.h>
 
+#include <catch2/catch.hpp>
+
 #include "json_schema_check.h"
 #include "timeline_fixtures.h"
-
-#include <catch2/catch.hpp>
 
 using namespace dateline;
 
@@ -130,12 +130,16 @@ TEST_CASE("invalid UTF-8 in the model is an error, not broken JSON") {
   CHECK_THROWS_AS(timelines_json(timelines), ValueError);
 }
 
-TEST_CASE("extract JSON of a real article is valid against docs/schema/extract.schema.json") {
+TEST_CASE(
+    "extract JSON of the example articles and the shared sample page is valid against "
+    "docs/schema/extract.schema.json") {
   static const rapidjson::SchemaDocument schema = testing::load_schema("extract.schema.json");
   ReadOptions options;
   options.dct = Date(2025, 7, 25);
   std::vector<Extraction> extractions;
-  for (auto& doc : read_inputs({fmt::format("{}/examples", DATELINE_SOURCE_DIR)}, options)) {
+  for (auto& doc : read_inputs({fmt::format("{}/examples", DATELINE_SOURCE_DIR),
+                                fmt::format("{}/examples/news-page-2025-07.txt", DATELINE_SHARED_DIR)},
+                               options)) {
     extractions.push_back(extract(std::move(doc)));
   }
   REQUIRE_FALSE(extractions.empty());

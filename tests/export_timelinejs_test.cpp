@@ -3,12 +3,12 @@
 // (tests/timelinejs_browser_test.sh loads the same output in the real TimelineJS.)
 
 #include <dateline/export.h>
-
-#include "timeline_fixtures.h"
+#include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
-#include <rapidjson/document.h>
 #include <set>
+
+#include "timeline_fixtures.h"
 
 using namespace dateline;
 
@@ -116,8 +116,9 @@ TEST_CASE("TimelineJS: the slide text shows the earlier deadline, sources, quote
   const auto d = parse(timelinejs_json(fixtures::sample_timelines()));
   const std::string text = event(d, "f-deadline")["text"]["text"].GetString();
   CHECK(text.find("Extended from: 19 January 2025 (superseded)") != std::string::npos);
-  CHECK(text.find("<blockquote>Officials confirmed the &quot;final&quot; cut-off is September 17, 2025.</blockquote>") !=
-        std::string::npos);
+  CHECK(
+      text.find("<blockquote>Officials confirmed the &quot;final&quot; cut-off is September 17, 2025.</blockquote>") !=
+      std::string::npos);
   CHECK(text.find("<a href=\"https://wire.example.com/a?id=1&amp;lang=en\">") != std::string::npos);
   CHECK(text.find("Gulf Ledger, 25 July 2025") != std::string::npos);
   CHECK(event(d, "f-deadline")["autolink"].IsFalse());

@@ -3,11 +3,12 @@
 // Returns "" when valid, else what failed and where (JSON pointers into schema and document).
 
 #include <fmt/format.h>
-#include <fstream>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
+
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>

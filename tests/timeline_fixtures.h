@@ -57,24 +57,23 @@ inline Timeline video_app_thread() {
   t.title = "TikTok divestment";
   t.entities = {"TikTok", "ByteDance", "Donald Trump"};
 
-  Fact deadline = fact("f-deadline", "deadline", "Deadline to divest TikTok",
-                       {value("2025-01-19", "January 19", ClaimStatus::Superseded,
-                              {source("Gulf Ledger", "2025-07-25",
-                                      "Under the statute, the app had until January 19 to find a buyer.")}),
-                        value("2025-09-17", "September 17", ClaimStatus::Scheduled,
-                              {source("Gulf Ledger", "2025-07-25",
-                                      "The owner now has until September 17 to sell the app or see it banned."),
-                               source("Wire Desk", "2025-07-26",
-                                      "Officials confirmed the \"final\" cut-off is September 17, 2025.",
-                                      "https://wire.example.com/a?id=1&lang=en")})},
-                       "TikTok divestment");
+  Fact deadline = fact(
+      "f-deadline", "deadline", "Deadline to divest TikTok",
+      {value("2025-01-19", "January 19", ClaimStatus::Superseded,
+             {source("Gulf Ledger", "2025-07-25", "Under the statute, the app had until January 19 to find a buyer.")}),
+       value("2025-09-17", "September 17", ClaimStatus::Scheduled,
+             {source("Gulf Ledger", "2025-07-25",
+                     "The owner now has until September 17 to sell the app or see it banned."),
+              source("Wire Desk", "2025-07-26", "Officials confirmed the \"final\" cut-off is September 17, 2025.",
+                     "https://wire.example.com/a?id=1&lang=en")})},
+      "TikTok divestment");
   deadline.revision_notes = {"The deadline has been pushed back three times since January."};
   t.facts.push_back(deadline);
 
-  t.facts.push_back(fact("f-law", "signing", "Sale-or-ban law signed",
-                         {value("2024", "last year", ClaimStatus::Occurred,
-                                {source("Gulf Ledger", "2025-07-25",
-                                        "The president signed the sale-or-ban measure last year.")})}));
+  t.facts.push_back(
+      fact("f-law", "signing", "Sale-or-ban law signed",
+           {value("2024", "last year", ClaimStatus::Occurred,
+                  {source("Gulf Ledger", "2025-07-25", "The president signed the sale-or-ban measure last year.")})}));
   t.facts.push_back(fact("f-court", "ruling", "Supreme Court upholds the law",
                          {value("2025-01", "in January", ClaimStatus::Occurred,
                                 {source("Wire Desk", "2025-07-26", "The justices upheld the statute in January.")})}));
@@ -91,19 +90,23 @@ inline Timeline video_app_thread() {
                          {value("2025-07-24", "Thursday", ClaimStatus::Occurred,
                                 {source("Gulf Ledger", "2025-07-25",
                                         "Without approval from Beijing, the app will go dark, he said Thursday.")})}));
-  t.facts.push_back(fact("f-talks", "talks", "Trade talks with China",
-                         {value("2025-W31", "next week", ClaimStatus::Planned,
-                                {source("Gulf Ledger", "2025-07-25", "Trade talks with Beijing are set for next week.")})}));
-  t.facts.push_back(fact("f-algorithm", "report", "Separate algorithm planned for US app",
-                         {value("2025-07", "this month", ClaimStatus::Occurred,
-                                {source("Wire Desk", "2025-07-26",
-                                        "A separate recommendation system is planned, a news agency reported this month.")})}));
-  t.facts.push_back(fact("f-export-rule", "restriction", "Beijing restricts algorithm exports",
-                         {value("2020", "in 2020", ClaimStatus::Occurred,
-                                {source("Gulf Ledger", "2025-07-25", "Beijing tightened export rules on algorithms in 2020.")})}));
-  t.facts.push_back(fact("f-more-extensions", "extension", "Deadline extended twice more",
-                         {value(nullptr, "", ClaimStatus::Occurred,
-                                {source("Gulf Ledger", "2025-07-25", "He has since pushed the date back twice more.")})}));
+  t.facts.push_back(
+      fact("f-talks", "talks", "Trade talks with China",
+           {value("2025-W31", "next week", ClaimStatus::Planned,
+                  {source("Gulf Ledger", "2025-07-25", "Trade talks with Beijing are set for next week.")})}));
+  t.facts.push_back(
+      fact("f-algorithm", "report", "Separate algorithm planned for US app",
+           {value("2025-07", "this month", ClaimStatus::Occurred,
+                  {source("Wire Desk", "2025-07-26",
+                          "A separate recommendation system is planned, a news agency reported this month.")})}));
+  t.facts.push_back(
+      fact("f-export-rule", "restriction", "Beijing restricts algorithm exports",
+           {value("2020", "in 2020", ClaimStatus::Occurred,
+                  {source("Gulf Ledger", "2025-07-25", "Beijing tightened export rules on algorithms in 2020.")})}));
+  t.facts.push_back(
+      fact("f-more-extensions", "extension", "Deadline extended twice more",
+           {value(nullptr, "", ClaimStatus::Occurred,
+                  {source("Gulf Ledger", "2025-07-25", "He has since pushed the date back twice more.")})}));
   t.links.push_back(Link{"f-order", "f-court", LinkKind::After});
   return t;
 }
@@ -115,22 +118,25 @@ inline Timeline missile_sale_thread() {
   t.id = "tl-missiles";
   t.title = "NASAMS sale to Egypt";
   t.entities = {"Egypt", "US State Department"};
-  Fact approval = fact("f-approval", "approval", "State Department approves NASAMS sale",
-                       {value("2025-07-24", "Thursday", ClaimStatus::Occurred,
-                              {source("Harbour Post", "2025-07-25",
-                                      "The sale of the air-defence package, worth $4.67bn, was approved on Thursday.")})});
+  Fact approval =
+      fact("f-approval", "approval", "State Department approves NASAMS sale",
+           {value("2025-07-24", "Thursday", ClaimStatus::Occurred,
+                  {source("Harbour Post", "2025-07-25",
+                          "The sale of the air-defence package, worth $4.67bn, was approved on Thursday.")})});
   approval.amount = Amount{Span{0, 7}, 4.67e9, "USD", false};
   approval.amount_text = "$4.67bn";
   t.facts.push_back(approval);
-  t.facts.push_back(fact("f-drills", "exercise", "First joint air drills with China",
-                         {value("2025-04", "in April", ClaimStatus::Occurred,
-                                {source("Harbour Post", "2025-07-25", "The two air forces trained together in April.")})}));
+  t.facts.push_back(
+      fact("f-drills", "exercise", "First joint air drills with China",
+           {value("2025-04", "in April", ClaimStatus::Occurred,
+                  {source("Harbour Post", "2025-07-25", "The two air forces trained together in April.")})}));
   t.facts.push_back(fact("f-treaty", "signing", "Peace treaty with Israel",
                          {value("1979", "in 1979", ClaimStatus::Occurred,
                                 {source("Harbour Post", "2025-07-25", "Cairo signed a peace treaty in 1979.")})}));
-  t.facts.push_back(fact("f-delivery", "sale", "Trainers travel to Egypt if the sale goes ahead",
-                         {value("2025-Q4", "later this year", ClaimStatus::Possible,
-                                {source("Harbour Post", "2025-07-25", "If approved, about 60 staff will travel to Egypt.")})}));
+  t.facts.push_back(
+      fact("f-delivery", "sale", "Trainers travel to Egypt if the sale goes ahead",
+           {value("2025-Q4", "later this year", ClaimStatus::Possible,
+                  {source("Harbour Post", "2025-07-25", "If approved, about 60 staff will travel to Egypt.")})}));
   return t;
 }
 
@@ -156,17 +162,19 @@ inline Timeline hostile_thread() {
                                  "Line one\r\nBEGIN:VEVENT\r\nSUMMARY:injected\r\nEND:VEVENT\nDESCRIPTION;X=1:a,b;c\\d",
                                  "javascript:alert(1)", "a \"spokes\\person\"")})});
   t.facts.push_back(dot);
-  t.facts.push_back(fact("f-script", "deadline", "<script>alert('x')</script> & <img src=x onerror=alert(2)>",
-                         {value("2025-08-01", "1 August", ClaimStatus::Scheduled,
-                                {source("Ünïcödé News 東京", "2025-07-25",
-                                        std::string("Control\x01\x02\x1f chars\ttab \"q\" \\u0000 \xE2\x80\xA8 sep ") + long_text(),
-                                        "https://example.org/path?a=<b>&c=\"d\"")})}));
-  t.facts.push_back(fact("f-long", "meeting", long_text(),
-                         {value("2025-SU", "this summer", ClaimStatus::Planned,
-                                {source("Wire Desk", "2025-07-26", long_text())})}));
-  t.facts.push_back(fact("f-evening", "meeting", "Evening session \\l\\r\\G",
-                         {value("2025-07-18TEV", "Friday evening", ClaimStatus::Scheduled,
-                                {source("Wire Desk", "2025-07-18", "They meet on Friday evening; agenda: a, b; c.")})}));
+  t.facts.push_back(
+      fact("f-script", "deadline", "<script>alert('x')</script> & <img src=x onerror=alert(2)>",
+           {value("2025-08-01", "1 August", ClaimStatus::Scheduled,
+                  {source("Ünïcödé News 東京", "2025-07-25",
+                          std::string("Control\x01\x02\x1f chars\ttab \"q\" \\u0000 \xE2\x80\xA8 sep ") + long_text(),
+                          "https://example.org/path?a=<b>&c=\"d\"")})}));
+  t.facts.push_back(
+      fact("f-long", "meeting", long_text(),
+           {value("2025-SU", "this summer", ClaimStatus::Planned, {source("Wire Desk", "2025-07-26", long_text())})}));
+  t.facts.push_back(
+      fact("f-evening", "meeting", "Evening session \\l\\r\\G",
+           {value("2025-07-18TEV", "Friday evening", ClaimStatus::Scheduled,
+                  {source("Wire Desk", "2025-07-18", "They meet on Friday evening; agenda: a, b; c.")})}));
   t.facts.push_back(fact("f-clock", "meeting", "Hearing at 14:30",
                          {value("2025-07-18T14:30", "2:30 pm", ClaimStatus::Scheduled,
                                 {source("Wire Desk", "2025-07-18", "The hearing opens at 2:30 pm.")})}));
