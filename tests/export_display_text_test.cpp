@@ -36,7 +36,7 @@ TEST_CASE("shorten: cuts by characters at a word boundary, never inside a UTF-8 
   }
 }
 
-TEST_CASE("wrap: lines of at most the width; a word longer than a line is cut") {
+TEST_CASE("wrap: lines of at most the width, a word longer than a line is cut") {
   CHECK(wrap("Commerce chief: no deal means the app goes dark", 22) ==
         std::vector<std::string>{"Commerce chief: no", "deal means the app", "goes dark"});
   CHECK(wrap("<script>alert('x')</script>", 10) == std::vector<std::string>{"<script>al", "ert('x')</", "script>"});

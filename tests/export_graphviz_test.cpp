@@ -162,7 +162,7 @@ TEST_CASE("DOT layout: facts sit in their date's column, same-date facts share i
   }
 }
 
-TEST_CASE("DOT: headlines are wrapped to short lines; the revision edge is drawn distinctly") {
+TEST_CASE("DOT: headlines are wrapped to short lines, the revision edge is drawn distinctly") {
   Graph g = read_dot(timeline_dot(fixtures::sample_timelines()));
   Agnode_t* ghost = node_with_id(g.get(), "earlier-f-deadline-0");
   Agnode_t* deadline = node_with_id(g.get(), "fact-f-deadline");

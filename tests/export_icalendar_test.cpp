@@ -131,7 +131,7 @@ TEST_CASE("iCal: the TikTok deadline is an all-day 2025-09-17 event with reminde
   CHECK(cal.name == "Test calendar, with; odd \\ chars");
 }
 
-TEST_CASE("iCal: forward-looking facts only by default; planned is tentative; a week spans its days") {
+TEST_CASE("iCal: forward-looking facts only by default, planned is tentative, a week spans its days") {
   const Calendar cal = parse(icalendar(fixtures::sample_timelines(), options()));
   // The deadline, the planned talks (a week) and the possible delivery (a quarter: too
   // coarse for a calendar, so left out). Past events and the undated fact are not exported.

@@ -82,7 +82,7 @@ TEST_CASE("a revised deadline keeps both values with their sources, current one 
   CHECK(std::string(source["published"]["value"].GetString()) == "2025-07-26");
 }
 
-TEST_CASE("month and year facts keep their granularity and bounds; an undated fact has a null time") {
+TEST_CASE("month and year facts keep their granularity and bounds, an undated fact has a null time") {
   const auto d = parse(timelines_json(fixtures::sample_timelines()));
   const rapidjson::Value* court = find_fact(d, "f-court");
   REQUIRE(court);

@@ -49,7 +49,7 @@ void strings(const rapidjson::Value& v, std::vector<std::string>& out) {
 
 }  // namespace
 
-TEST_CASE("TimelineJS: a day has year, month and day; a month has no day; a year only a year") {
+TEST_CASE("TimelineJS: a day has year, month and day, a month has no day, a year only a year") {
   const auto d = parse(timelinejs_json(fixtures::sample_timelines()));
   const auto& deadline = event(d, "f-deadline");
   CHECK(keys(deadline["start_date"]) == std::set<std::string>{"year", "month", "day"});

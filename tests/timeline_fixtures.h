@@ -37,6 +37,14 @@ inline FactValue value(const char* time, std::string time_text, ClaimStatus stat
   return v;
 }
 
+inline Link link(std::string from, std::string to, LinkKind kind) {
+  Link l;
+  l.from = std::move(from);
+  l.to = std::move(to);
+  l.kind = kind;
+  return l;
+}
+
 inline Fact fact(std::string id, std::string predicate, std::string headline, std::vector<FactValue> history,
                  std::string topic = {}) {
   Fact f;
@@ -107,7 +115,7 @@ inline Timeline video_app_thread() {
       fact("f-more-extensions", "extension", "Deadline extended twice more",
            {value(nullptr, "", ClaimStatus::Occurred,
                   {source("Gulf Ledger", "2025-07-25", "He has since pushed the date back twice more.")})}));
-  t.links.push_back(Link{"f-order", "f-court", LinkKind::After});
+  t.links.push_back(link("f-order", "f-court", LinkKind::After));
   return t;
 }
 
@@ -200,8 +208,8 @@ inline Timeline hostile_thread() {
   contradicted.contradictions.push_back(Contradiction{"amount", source("A <b>", "2025-07-21", "$1bn"),
                                                       source("B & C", "2025-07-22", "$2bn"), "$1bn", "<2bn>"});
   t.facts.push_back(contradicted);
-  t.links.push_back(Link{"f-script", "f-dot\"];a->b[", LinkKind::Supersedes});
-  t.links.push_back(Link{"f-before", "f-contra", LinkKind::SameAs});
+  t.links.push_back(link("f-script", "f-dot\"];a->b[", LinkKind::Supersedes));
+  t.links.push_back(link("f-before", "f-contra", LinkKind::SameAs));
   return t;
 }
 
