@@ -1,0 +1,191 @@
+#include "threads.h"
+
+#include <dateline/document.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace dateline::engine {
+namespace {
+
+// A document continues a thread when the entities and topics they share weigh at least this
+// much, where the document's most telling entity weighs 1 and a shared topic 1: one entity
+// alone ("Egypt") is not enough, two or a topic are.
+constexpr double kJoinThreshold = 1.2;
+constexpr std::size_t kProfileEntities = 6;
+
+struct NewFact {
+  std::int64_t id = 0;
+  std::string topic;
+  std::string topic_norm;
+  std::vector<std::string> entities;
+  const IngestClaim* founder = nullptr;
+};
+
+NewFact read_new_fact(DocumentContext& c, std::int64_t id) {
+  auto& q = c.db.prepared("SELECT topic, topic_norm, entities FROM facts WHERE id = ?");
+  q.bind(1, id);
+  NewFact f;
+  f.id = id;
+  if (q.step()) {
+    f.topic = q.str(0);
+    f.topic_norm = q.str(1);
+    f.entities = split_names(q.text(2));
+  }
+  q.reset();
+  if (auto it = c.founders.find(id); it != c.founders.end()) f.founder = it->second;
+  return f;
+}
+
+std::int64_t thread_of_topic(DocumentContext& c, const std::string& topic_norm) {
+  if (topic_norm.empty()) return 0;
+  auto& q = c.db.prepared("SELECT timeline_id FROM timeline_topics WHERE topic_norm = ?");
+  q.bind(1, topic_norm);
+  const std::int64_t id = q.step() ? q.int64(0) : 0;
+  q.reset();
+  return id;
+}
+
+// The document's most telling entities: named often in it, rarely elsewhere; weights scaled so
+// the first is 1.
+std::vector<std::pair<std::string, double>> profile_of(DocumentContext& c, const Extraction& x,
+                                                       const std::vector<NewFact>& facts) {
+  std::map<std::string, double> mentions;
+  for (const auto& m : x.entities) mentions[m.name] += 1;
+  for (const auto& f : facts) {
+    for (const auto& e : f.entities) mentions[e] += 1;
+  }
+  std::vector<std::pair<std::string, double>> weighted;
+  for (const auto& [name, n] : mentions) {
+    if (name.empty() || c.frequency.frequent(name)) continue;
+    weighted.emplace_back(name, n * c.frequency.idf(name));
+  }
+  std::stable_sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (weighted.size() > kProfileEntities) weighted.resize(kProfileEntities);
+  if (!weighted.empty()) {
+    const double top = weighted.front().second;
+    for (auto& [name, w] : weighted) w /= top;
+  }
+  return weighted;
+}
+
+std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::string, double>>& profile,
+                         const std::vector<NewFact>& facts) {
+  std::unordered_map<std::int64_t, double> score;
+  auto& q = c.db.prepared(
+      "SELECT timeline_id FROM timeline_entities WHERE name_lc = ? ORDER BY facts DESC, timeline_id DESC LIMIT 16");
+  for (const auto& [name, w] : profile) {
+    q.bind(1, lower(name));
+    while (q.step()) score[q.int64(0)] += w;
+    q.reset();
+  }
+  std::vector<std::string> seen_topics;
+  for (const auto& f : facts) {
+    if (f.topic_norm.empty() || std::count(seen_topics.begin(), seen_topics.end(), f.topic_norm)) continue;
+    seen_topics.push_back(f.topic_norm);
+    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) score[t] += 1.0;
+  }
+  std::int64_t best = 0;
+  double best_score = 0;
+  for (const auto& [id, s] : score) {
+    if (s > best_score || (s == best_score && id > best)) {
+      best = id;
+      best_score = s;
+    }
+  }
+  return best_score >= kJoinThreshold ? best : 0;
+}
+
+bool mentions(std::string_view haystack, std::string_view name) { return lower(haystack).find(lower(name)) != std::string::npos; }
+
+// A short readable title: the document's most common topic, preferring one that names its most
+// telling entity; a sale gets its recipient ("NASAMS sale to Egypt"). Without topics, the entity.
+std::string title_for(const std::vector<NewFact>& facts, const std::vector<std::pair<std::string, double>>& profile) {
+  const std::string top = profile.empty() ? std::string() : profile.front().first;
+  const NewFact* chosen = nullptr;
+  int chosen_score = -1;
+  for (const auto& f : facts) {
+    if (f.topic.empty()) continue;
+    int count = 0;
+    for (const auto& g : facts) count += g.topic_norm == f.topic_norm ? 1 : 0;
+    const int s = count * 2 + ((!top.empty() && mentions(f.topic, top)) ? 100 : 0);
+    if (s > chosen_score) {
+      chosen = &f;
+      chosen_score = s;
+    }
+  }
+  if (!chosen) {
+    if (!top.empty()) return top;
+    if (!facts.empty() && facts.front().founder) return facts.front().founder->claim->predicate;
+    return "Untitled";
+  }
+  std::string title = chosen->topic;
+  if (chosen->founder) {
+    for (const auto& e : chosen->founder->claim->entities) {
+      if (e.role == "recipient" && !mentions(title, e.name)) {
+        title = fmt::format("{} to {}", title, e.name);
+        break;
+      }
+    }
+  }
+  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);
+  return title;
+}
+
+std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts,
+                           const std::vector<std::pair<std::string, double>>& profile) {
+  auto& key = c.db.prepared("SELECT key FROM facts WHERE id = ?");
+  key.bind(1, facts.front().id);
+  const std::string fact_key = key.step() ? key.str(0) : std::to_string(facts.front().id);
+  key.reset();
+  c.db.prepared("INSERT INTO timelines(key, title) VALUES (?, ?)")
+      .bind(1, fmt::format("t{}", document_id("timeline", fact_key)))
+      .bind(2, title_for(facts, profile))
+      .run();
+  return c.db.last_insert_rowid();
+}
+
+void join(DocumentContext& c, const NewFact& f, std::int64_t thread) {
+  c.db.prepared("UPDATE facts SET timeline_id = ? WHERE id = ?").bind(1, thread).bind(2, f.id).run();
+  c.db.prepared("UPDATE timelines SET fact_count = fact_count + 1 WHERE id = ?").bind(1, thread).run();
+  auto& e = c.db.prepared(
+      "INSERT INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES (?, ?, ?, 1) "
+      "ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + 1");
+  for (const auto& name : f.entities) e.bind(1, lower(name)).bind(2, thread).bind(3, name).run();
+  if (!f.topic_norm.empty()) {
+    c.db.prepared("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES (?, ?)")
+        .bind(1, f.topic_norm)
+        .bind(2, thread)
+        .run();
+  }
+}
+
+}  // namespace
+
+void assign_threads(DocumentContext& c, const Extraction& x) {
+  if (c.new_facts.empty()) return;
+  std::vector<NewFact> facts;
+  for (std::int64_t id : c.new_facts) facts.push_back(read_new_fact(c, id));
+  const auto profile = profile_of(c, x, facts);
+  std::int64_t main_thread = best_thread(c, profile, facts);
+  std::vector<const NewFact*> rest;
+  for (const auto& f : facts) {
+    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) {
+      join(c, f, t);
+    } else {
+      rest.push_back(&f);
+    }
+  }
+  if (rest.empty()) return;
+  if (!main_thread) {
+    std::vector<NewFact> unthreaded;
+    for (const auto* f : rest) unthreaded.push_back(*f);
+    main_thread = create_thread(c, unthreaded, profile);
+  }
+  for (const auto* f : rest) join(c, *f, main_thread);
+}
+
+}  // namespace dateline::engine
