@@ -42,7 +42,7 @@ FactSource source_from(const sql::Statement& q) {
 std::vector<FactSource> sources_of_value(sql::Database& db, std::int64_t fact_id, std::int64_t seq) {
   static const std::string sql = fmt::format(
       "SELECT {} FROM claims c JOIN documents d ON d.text_id = c.text_id "
-      "WHERE c.fact_id = ? AND c.value_seq = ? ORDER BY d.published_day, d.id, c.id",
+      "WHERE c.fact_id = ? AND c.value_seq = ? ORDER BY d.published_day, d.rowid, c.id",
       kSourceColumns);
   auto& q = db.prepared(sql);
   q.bind(1, fact_id).bind(2, seq);

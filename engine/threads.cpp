@@ -74,26 +74,41 @@ std::vector<std::pair<std::string, double>> profile_of(DocumentContext& c, const
 
 std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::string, double>>& profile,
                          const std::vector<NewFact>& facts) {
-  std::unordered_map<std::int64_t, double> score;
+  struct Evidence {
+    double score = 0;
+    bool anchored = false;  // shares the document's most telling entity, or one of its topics
+  };
+  std::unordered_map<std::int64_t, Evidence> found;
   auto& q = c.db.prepared(
       "SELECT timeline_id FROM timeline_entities WHERE name_lc = ? ORDER BY facts DESC, timeline_id DESC LIMIT 16");
-  for (const auto& [name, w] : profile) {
-    q.bind(1, lower(name));
-    while (q.step()) score[q.int64(0)] += w;
+  for (std::size_t i = 0; i < profile.size(); ++i) {
+    q.bind(1, lower(profile[i].first));
+    while (q.step()) {
+      Evidence& e = found[q.int64(0)];
+      e.score += profile[i].second;
+      e.anchored = e.anchored || i == 0;
+    }
     q.reset();
   }
   std::vector<std::string> seen_topics;
   for (const auto& f : facts) {
     if (f.topic_norm.empty() || std::count(seen_topics.begin(), seen_topics.end(), f.topic_norm)) continue;
     seen_topics.push_back(f.topic_norm);
-    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) score[t] += 1.0;
+    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) {
+      Evidence& e = found[t];
+      e.score += 1.0;
+      e.anchored = true;
+    }
   }
+  // Names shared in passing (two countries every story mentions while the store is still small)
+  // are not enough: the thread must share what the document is most about.
   std::int64_t best = 0;
   double best_score = 0;
-  for (const auto& [id, s] : score) {
-    if (s > best_score || (s == best_score && id > best)) {
+  for (const auto& [id, e] : found) {
+    if (!e.anchored) continue;
+    if (e.score > best_score || (e.score == best_score && id > best)) {
       best = id;
-      best_score = s;
+      best_score = e.score;
     }
   }
   return best_score >= kJoinThreshold ? best : 0;
@@ -101,24 +116,33 @@ std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::st
 
 bool mentions(std::string_view haystack, std::string_view name) { return lower(haystack).find(lower(name)) != std::string::npos; }
 
-// A short readable title: the document's most common topic, preferring one that names its most
-// telling entity; a sale gets its recipient ("NASAMS sale to Egypt"). Without topics, the entity.
+// A short readable title: the topic the document is most about — the one whose facts and words
+// name its most telling entities — and a sale gets its recipient ("NASAMS sale to Egypt").
+// Without topics, the most telling entity.
 std::string title_for(const std::vector<NewFact>& facts, const std::vector<std::pair<std::string, double>>& profile) {
-  const std::string top = profile.empty() ? std::string() : profile.front().first;
+  auto weight = [&](std::string_view name) {
+    for (const auto& [n, w] : profile) {
+      if (n == name) return w;
+    }
+    return 0.0;
+  };
   const NewFact* chosen = nullptr;
-  int chosen_score = -1;
+  double chosen_score = -1;
   for (const auto& f : facts) {
     if (f.topic.empty()) continue;
-    int count = 0;
-    for (const auto& g : facts) count += g.topic_norm == f.topic_norm ? 1 : 0;
-    const int s = count * 2 + ((!top.empty() && mentions(f.topic, top)) ? 100 : 0);
-    if (s > chosen_score) {
+    double score = 0;
+    for (const auto& g : facts) {
+      if (g.topic_norm != f.topic_norm) continue;
+      for (const auto& e : g.entities) score += weight(e);
+    }
+    for (const auto& [name, w] : profile) score += mentions(f.topic, name) ? w : 0.0;
+    if (score > chosen_score) {
       chosen = &f;
-      chosen_score = s;
+      chosen_score = score;
     }
   }
   if (!chosen) {
-    if (!top.empty()) return top;
+    if (!profile.empty()) return profile.front().first;
     if (!facts.empty() && facts.front().founder) return facts.front().founder->claim->predicate;
     return "Untitled";
   }
