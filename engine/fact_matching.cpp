@@ -119,16 +119,23 @@ bool amounts_agree(const Amount& a, const Amount& b) {
 bool same_subject(const Subject& a, const Subject& b) {
   if (a.families.empty() || b.families.empty()) return false;
   if (!contains(b.families, a.families.front()) && !contains(a.families, b.families.front())) return false;
-  if (!a.topic.empty() && !b.topic.empty()) return topic_similarity(a.topic, b.topic) >= 0.5;
-  // No topic on one side: the entities decide, the specific ones where there are any.
   const bool specific = !a.entities.empty() && !b.entities.empty();
-  const auto& ea = specific ? a.entities : a.all_entities;
-  const auto& eb = specific ? b.entities : b.all_entities;
-  if (ea.empty() || eb.empty()) return false;
   std::size_t shared = 0;
+  if (specific) {
+    for (const auto& e : a.entities) shared += contains(b.entities, e) ? 1 : 0;
+  }
+  if (!a.topic.empty() && !b.topic.empty()) {
+    // The same topic about other specific entities is another fact: the NASAMS sale to Egypt
+    // is not the NASAMS sale to Qatar, and a "treaty" is not every treaty.
+    return topic_similarity(a.topic, b.topic) >= 0.5 && (!specific || shared >= 1);
+  }
+  // No topic on one side: the entities decide, the specific ones where there are any.
+  if (specific) return shared >= 1 && 2 * shared >= std::min(a.entities.size(), b.entities.size());
+  const auto& ea = a.all_entities;
+  const auto& eb = b.all_entities;
+  if (ea.empty() || eb.empty()) return false;
   for (const auto& e : ea) shared += contains(eb, e) ? 1 : 0;
-  if (!specific) return shared == ea.size() && shared == eb.size();  // only frequent names: all of them
-  return shared >= 1 && 2 * shared >= std::min(ea.size(), eb.size());
+  return shared == ea.size() && shared == eb.size();  // only frequent names: all of them
 }
 
 TimeFit time_fit(const std::optional<TimeValue>& a, const std::optional<TimeValue>& b) {

@@ -44,8 +44,9 @@ struct Subject {
 };
 
 // Same predicate family (either side's primary family among the other's), and the same topic
-// (similarity >= 0.5 when both have one) or, when a topic is missing, the same specific entities
-// (at least one shared and half of the smaller set). Statements with nothing to go on never match.
+// (similarity >= 0.5 when both have one, with a specific entity in common when both name some)
+// or, when a topic is missing, the same specific entities (at least one shared and half of the
+// smaller set). Statements with nothing to go on never match.
 bool same_subject(const Subject& a, const Subject& b);
 
 // How a statement's time fits one value a fact has had.

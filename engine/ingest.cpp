@@ -106,7 +106,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, cons
   const Document& d = x.document;
   IngestResult result;
   if (document_exists(db, d.id)) return result;
-  sql::Transaction tx(db);
+  sql::Savepoint document(db);
   result.new_document = true;
   const std::string hash = document_id("", d.text);
   const std::optional<Date> reported = d.published.value.empty() ? std::nullopt : d.published.earliest;
@@ -114,7 +114,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, cons
     // A syndicated copy: the text and its claims are stored; this outlet becomes one more source.
     insert_document(db, d, *text_id);
     note_earlier_report(db, *text_id, reported);
-    tx.commit();
+    document.release();
     return result;
   }
   result.new_text = true;
@@ -145,7 +145,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, cons
     if (!ic.info.revises.empty()) merge_revision_claim(context, ic);
   }
   assign_threads(context, x);
-  tx.commit();
+  document.release();
   result.claims = claims.size();
   result.new_facts = context.new_facts.size();
   return result;

@@ -69,14 +69,17 @@ std::string entity_key(std::string_view family, std::string_view name) {
 }
 std::string word_key(std::string_view family, std::string_view word) { return fmt::format("w\x1f{}\x1f{}", family, word); }
 
-// Keys to look candidates up by: specific entities first, then topic words, then (only when
-// there is nothing specific) frequent entities.
+// Keys to look candidates up by. A fact about specific entities can only match facts that share
+// one (same_subject), so those keys suffice and are selective; without them, the topic's words,
+// and without a topic the frequent entities.
 std::vector<std::string> lookup_keys(const Subject& s) {
   std::vector<std::string> keys;
   for (const auto& family : s.families) {
-    for (const auto& e : s.entities) keys.push_back(entity_key(family, e));
-    for (auto w : topic_words(s.topic)) keys.push_back(word_key(family, w));
-    if (s.entities.empty()) {
+    if (!s.entities.empty()) {
+      for (const auto& e : s.entities) keys.push_back(entity_key(family, e));
+    } else if (!s.topic.empty()) {
+      for (auto w : topic_words(s.topic)) keys.push_back(word_key(family, w));
+    } else {
       for (const auto& e : s.all_entities) keys.push_back(entity_key(family, e));
     }
   }

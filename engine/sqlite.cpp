@@ -39,9 +39,9 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement& Database::prepared(std::string_view sql) {
-  auto it = statements_.find(std::string(sql));
+  auto it = statements_.find(sql.data());
   if (it == statements_.end()) {
-    it = statements_.emplace(std::string(sql), std::make_unique<Statement>(*this, sql)).first;
+    it = statements_.emplace(sql.data(), std::make_unique<Statement>(*this, sql)).first;
   } else {
     it->second->reset();
   }
@@ -110,6 +110,20 @@ std::string_view Statement::text(int column) const {
 std::optional<std::string> Statement::optional_str(int column) const {
   if (is_null(column)) return std::nullopt;
   return str(column);
+}
+
+Savepoint::Savepoint(Database& db) : db_(db) { db_.exec("SAVEPOINT document"); }
+
+Savepoint::~Savepoint() {
+  if (open_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK TO document", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_.handle(), "RELEASE document", nullptr, nullptr, nullptr);
+  }
+}
+
+void Savepoint::release() {
+  db_.exec("RELEASE document");
+  open_ = false;
 }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }

@@ -65,7 +65,9 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   void exec(std::string_view sql);
-  // A statement prepared once per distinct SQL text and reused (reset) on every call.
+  // A statement prepared once and reused (reset) on every call. `sql` must be a string literal or
+  // otherwise outlive the connection: statements are cached by its address, which costs nothing
+  // to look up (this runs for every row an ingest writes).
   Statement& prepared(std::string_view sql);
   std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
@@ -77,7 +79,22 @@ class Database {
  private:
   std::string path_;
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+  std::unordered_map<const char*, std::unique_ptr<Statement>> statements_;
+};
+
+// A nested transaction: everything since it began is undone by the destructor unless release()
+// ran. The store ingests each document inside one, so a document is stored whole or not at all.
+class Savepoint {
+ public:
+  explicit Savepoint(Database& db);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();
+
+ private:
+  Database& db_;
+  bool open_ = true;
 };
 
 // BEGIN IMMEDIATE ... COMMIT; rolled back by the destructor unless commit() ran.

@@ -21,12 +21,41 @@ Store::Impl::Impl(const std::string& path) : db(path), frequency(db) {
   }
 }
 
+namespace {
+constexpr int kBatchDocuments = 500;
+constexpr auto kBatchTime = std::chrono::seconds(1);
+}  // namespace
+
+Store::Impl::~Impl() {
+  try {
+    commit();
+  } catch (const StoreError&) {
+    // The batch is rolled back; its documents are not stored and a re-ingest adds them.
+  }
+}
+
+void Store::Impl::commit() {
+  if (!batch) return;
+  batch->commit();
+  batch.reset();
+  batched = 0;
+}
+
 Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
 Store::~Store() = default;
 
 IngestResult Store::ingest(const Extraction& extraction) {
-  return engine::ingest_document(impl_->db, impl_->frequency, extraction);
+  Impl& s = *impl_;
+  if (!s.batch) {
+    s.batch.emplace(s.db);
+    s.batch_start = std::chrono::steady_clock::now();
+  }
+  const IngestResult r = engine::ingest_document(s.db, s.frequency, extraction);
+  if (++s.batched >= kBatchDocuments || std::chrono::steady_clock::now() - s.batch_start > kBatchTime) s.commit();
+  return r;
 }
+
+void Store::commit() { impl_->commit(); }
 
 StoreCounts Store::counts() const {
   auto count = [&](const char* sql) {

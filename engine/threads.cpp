@@ -40,6 +40,20 @@ NewFact read_new_fact(DocumentContext& c, std::int64_t id) {
   return f;
 }
 
+bool shares_specific_entity(DocumentContext& c, const NewFact& f, std::int64_t thread) {
+  auto& q = c.db.prepared("SELECT 1 FROM timeline_entities WHERE name_lc = ? AND timeline_id = ?");
+  bool any_specific = false;
+  for (const auto& name : f.entities) {
+    if (c.frequency.frequent(name)) continue;
+    any_specific = true;
+    q.bind(1, lower(name)).bind(2, thread);
+    const bool found = q.step();
+    q.reset();
+    if (found) return true;
+  }
+  return !any_specific;
+}
+
 std::int64_t thread_of_topic(DocumentContext& c, const std::string& topic_norm) {
   if (topic_norm.empty()) return 0;
   auto& q = c.db.prepared("SELECT timeline_id FROM timeline_topics WHERE topic_norm = ?");
@@ -77,6 +91,7 @@ std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::st
   struct Evidence {
     double score = 0;
     bool anchored = false;  // shares the document's most telling entity, or one of its topics
+    int topics = 0;
   };
   std::unordered_map<std::int64_t, Evidence> found;
   auto& q = c.db.prepared(
@@ -94,8 +109,12 @@ std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::st
   for (const auto& f : facts) {
     if (f.topic_norm.empty() || std::count(seen_topics.begin(), seen_topics.end(), f.topic_norm)) continue;
     seen_topics.push_back(f.topic_norm);
-    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) {
-      Evidence& e = found[t];
+    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) found[t].topics += 1;
+  }
+  for (auto& [id, e] : found) {
+    // A topic counts where the thread also shares some of the document's entities: "trade
+    // talks" alone is every story's.
+    if (e.topics > 0 && e.score > 0) {
       e.score += 1.0;
       e.anchored = true;
     }
@@ -197,7 +216,10 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
   std::int64_t main_thread = best_thread(c, profile, facts);
   std::vector<const NewFact*> rest;
   for (const auto& f : facts) {
-    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) {
+    // A fact whose topic a thread has joins it when they also share a specific entity (or the
+    // fact names none): the topic alone may be every story's ("trade talks").
+    const std::int64_t t = thread_of_topic(c, f.topic_norm);
+    if (t && t != main_thread && shares_specific_entity(c, f, t)) {
       join(c, f, t);
     } else {
       rest.push_back(&f);

@@ -225,39 +225,53 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// What one input file gave: its documents, extracted, or why it could not be read.
+struct FileExtraction {
+  std::vector<Extraction> extractions;
+  std::string error;
+};
+
 int run_ingest(const StoreArgs& store_args, const ExtractArgs& args) {
   const ReadOptions options = read_options(args.dct, args.captured);
   const std::vector<std::string> files = expand_inputs(args.inputs);
   Store store(store_args.db);
-  const StoreCounts before = store.counts();
   std::size_t documents = 0, stored = 0, copies = 0, claims = 0, new_facts = 0, failed = 0;
   Progress progress(files.size());
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    std::vector<Document> read;
-    try {
-      read = read_inputs({files[i]}, options);
-    } catch (const InputError& e) {
-      // One unreadable file is reported and the rest still ingested; the exit status says so.
-      std::cerr << "dateline: " << e.what() << '\n';
-      ++failed;
-      continue;
-    }
-    for (auto& d : read) {
-      const IngestResult r = store.ingest(extract(std::move(d)));
-      ++documents;
-      if (r.new_document) (r.new_text ? stored : copies) += 1;
-      claims += r.claims;
-      new_facts += r.new_facts;
-    }
-    progress.update(i + 1, documents, claims);
-  }
+  // Files are read and extracted on -j threads; the store takes them one at a time, in order,
+  // so the result is the same for every -j.
+  ordered_parallel<FileExtraction>(
+      files.size(), args.jobs,
+      [&](std::size_t i) {
+        FileExtraction out;
+        try {
+          for (auto& d : read_inputs({files[i]}, options)) out.extractions.push_back(extract(std::move(d)));
+        } catch (const InputError& e) {
+          out.error = e.what();
+        }
+        return out;
+      },
+      [&](std::size_t i, FileExtraction file) {
+        if (!file.error.empty()) {
+          // One unreadable file is reported and the rest still ingested; the exit status says so.
+          std::cerr << "dateline: " << file.error << '\n';
+          ++failed;
+          return;
+        }
+        for (const auto& x : file.extractions) {
+          const IngestResult r = store.ingest(x);
+          ++documents;
+          if (r.new_document) (r.new_text ? stored : copies) += 1;
+          claims += r.claims;
+          new_facts += r.new_facts;
+        }
+        progress.update(i + 1, documents, claims);
+      });
   const StoreCounts after = store.counts();
   write_stdout(fmt::format(
       "ingested {} documents: {} new, {} syndicated copies, {} already stored; {} claims, {} new facts\n"
       "store {}: {} documents, {} texts, {} claims, {} facts, {} links, {} timelines, {} contradictions\n",
       documents, stored, copies, documents - stored - copies, claims, new_facts, store_args.db, after.documents,
       after.texts, after.claims, after.facts, after.links, after.timelines, after.contradictions));
-  (void)before;
   return failed ? 1 : 0;
 }
 
@@ -367,6 +381,7 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--captured", ingest_args.captured,
                          "When the page was saved (YYYY-MM-DDTHH:MM), the anchor for '20 hours ago' labels");
   ingest_cmd->add_option("inputs", ingest_args.inputs, "Files, directories, or - for standard input")->required();
+  add_jobs_option(ingest_cmd, ingest_args.jobs);
 
   TimelineArgs timeline_args;
   auto* timeline_cmd = app.add_subcommand("timeline", "Story threads from the store, facts in time order");

@@ -65,9 +65,12 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  // Stores one document and its claims in one transaction. The same document again changes
-  // nothing; the same text from another outlet is stored once and adds that outlet as a source.
+  // Stores one document and its claims, atomically (a savepoint: the document is stored whole or
+  // not at all). The same document again changes nothing; the same text from another outlet is
+  // stored once and adds that outlet as a source. Documents become durable in batches: every
+  // few hundred documents or a second, at commit(), and when the store is closed.
   IngestResult ingest(const Extraction& extraction);
+  void commit();
 
   StoreCounts counts() const;
   int schema_version() const;
