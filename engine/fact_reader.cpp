@@ -5,6 +5,7 @@
 #include <dateline/error.h>
 
 #include <fmt/format.h>
+#include <rapidjson/document.h>
 
 #include <algorithm>
 
@@ -89,17 +90,25 @@ Fact read_fact(sql::Database& db, std::int64_t fact_id) {
   }
   q.reset();
 
-  auto& e = db.prepared(
-      "SELECT ce.name, ce.kind, ce.role FROM claims c JOIN claim_entities ce ON ce.claim_id = c.id "
-      "WHERE c.fact_id = ? ORDER BY c.id, ce.rowid");
+  auto& e = db.prepared("SELECT entities FROM claims WHERE fact_id = ? ORDER BY id");
   e.bind(1, fact_id);
   while (e.step()) {
-    ClaimEntity entity{e.str(0), entity_kind_from_string(e.text(1)).value_or(EntityKind::Other), e.str(2)};
-    auto it = std::find_if(f.entities.begin(), f.entities.end(), [&](const auto& x) { return x.name == entity.name; });
-    if (it == f.entities.end()) {
-      f.entities.push_back(std::move(entity));
-    } else if (it->role.empty()) {
-      it->role = entity.role;
+    rapidjson::Document list;
+    const std::string_view text = e.text(0);
+    list.Parse(text.data(), text.size());
+    if (list.HasParseError() || !list.IsArray()) continue;
+    for (const auto& item : list.GetArray()) {
+      if (!item.IsObject() || !item.HasMember("name") || !item["name"].IsString()) continue;
+      auto field = [&](const char* name) {
+        return item.HasMember(name) && item[name].IsString() ? std::string(item[name].GetString()) : std::string();
+      };
+      ClaimEntity entity{field("name"), entity_kind_from_string(field("kind")).value_or(EntityKind::Other), field("role")};
+      auto it = std::find_if(f.entities.begin(), f.entities.end(), [&](const auto& x) { return x.name == entity.name; });
+      if (it == f.entities.end()) {
+        f.entities.push_back(std::move(entity));
+      } else if (it->role.empty()) {
+        it->role = entity.role;
+      }
     }
   }
   e.reset();

@@ -3,6 +3,11 @@
 #include "merge.h"
 #include "threads.h"
 
+#include <dateline/json.h>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <fmt/format.h>
 
 #include <set>
@@ -52,39 +57,58 @@ std::string claim_key(const Document& d, const Claim& c, std::size_t index) {
   return fmt::format("{}/{}", d.id, c.id);
 }
 
-std::int64_t insert_claim(sql::Database& db, std::int64_t text_id, const Document& d, const Claim& c,
-                          const IngestClaim& ic) {
+// A claim's entities as a JSON array ([{"name","kind","role"}]): one column, still queryable
+// with SQLite's json_each().
+std::string entities_json(const Claim& c) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const auto& e : c.entities) {
+    w.StartObject();
+    json::key(w, "name");
+    json::string(w, e.name);
+    json::key(w, "kind");
+    json::string(w, to_string(e.kind));
+    json::key(w, "role");
+    json::string(w, e.role);
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+void insert_claim(sql::Database& db, std::int64_t text_id, const Document& d, const IngestClaim& ic) {
+  const Claim& c = *ic.claim;
   auto& s = db.prepared(
-      "INSERT INTO claims(claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
+      "INSERT INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
       "time_granularity, time_earliest, time_latest, time_mod, time_text, time_begin, time_end, time_source, "
       "amount_value, amount_unit, amount_approximate, amount_text, amount_begin, amount_end, attribution, "
-      "confidence, span_begin, span_end, quote) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "confidence, span_begin, span_end, quote, entities, fact_id, value_seq) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::string also;
   for (const auto& p : c.also) {
     if (!also.empty()) also += ',';
     also += p;
   }
-  s.bind(1, ic.key).bind(2, text_id).bind(3, d.id).bind(4, c.predicate).bind(5, also).bind(6, c.topic);
-  s.bind(7, to_string(c.status));
-  bind_time(s, 8, c.time ? std::optional(c.time->value) : std::nullopt);
+  s.bind(1, ic.row).bind(2, ic.key).bind(3, text_id).bind(4, d.id).bind(5, c.predicate).bind(6, also).bind(7, c.topic);
+  s.bind(8, to_string(c.status));
+  bind_time(s, 9, c.time ? std::optional(c.time->value) : std::nullopt);
   if (c.time) {
-    s.bind(14, ic.time_text).bind(15, static_cast<std::int64_t>(c.time->span.begin));
-    s.bind(16, static_cast<std::int64_t>(c.time->span.end));
+    s.bind(15, ic.time_text).bind(16, static_cast<std::int64_t>(c.time->span.begin));
+    s.bind(17, static_cast<std::int64_t>(c.time->span.end));
   }
-  s.bind(17, to_string(c.time_source));
+  s.bind(18, to_string(c.time_source));
   if (c.amount) {
-    s.bind(18, c.amount->value).bind(19, c.amount->unit).bind(20, c.amount->approximate ? 1 : 0);
-    s.bind(21, ic.amount_text).bind(22, static_cast<std::int64_t>(c.amount->span.begin));
-    s.bind(23, static_cast<std::int64_t>(c.amount->span.end));
+    s.bind(19, c.amount->value).bind(20, c.amount->unit).bind(21, c.amount->approximate ? 1 : 0);
+    s.bind(22, ic.amount_text).bind(23, static_cast<std::int64_t>(c.amount->span.begin));
+    s.bind(24, static_cast<std::int64_t>(c.amount->span.end));
   }
-  s.bind(24, c.attribution).bind(25, c.confidence);
-  s.bind(26, static_cast<std::int64_t>(c.evidence.span.begin)).bind(27, static_cast<std::int64_t>(c.evidence.span.end));
-  s.bind(28, c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote).run();
-  const std::int64_t row = db.last_insert_rowid();
-  auto& e = db.prepared("INSERT INTO claim_entities(claim_id, name, kind, role) VALUES (?, ?, ?, ?)");
-  for (const auto& entity : c.entities) e.bind(1, row).bind(2, entity.name).bind(3, to_string(entity.kind)).bind(4, entity.role).run();
-  return row;
+  s.bind(25, c.attribution).bind(26, c.confidence);
+  s.bind(27, static_cast<std::int64_t>(c.evidence.span.begin)).bind(28, static_cast<std::int64_t>(c.evidence.span.end));
+  s.bind(29, c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote);
+  s.bind(30, entities_json(c));
+  if (ic.fact) s.bind(31, ic.fact);
+  s.bind(32, ic.seq).run();
 }
 
 // Counts each entity once per text, for the frequency that tells "US" from "NASAMS".
@@ -124,26 +148,33 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, cons
   count_entities(db, x);
   frequency.refresh();
 
-  DocumentContext context{db, frequency, d, text_id, reported, {}, {}};
+  // Claim rows are written after merging, with the facts they joined; their ids are reserved
+  // now so that contradictions and notes can name them.
+  auto& last = db.prepared("SELECT coalesce(max(id), 0) FROM claims");
+  last.step();
+  const std::int64_t first_row = last.int64(0) + 1;
+  last.reset();
   std::vector<IngestClaim> claims(x.claims.size());
+  DocumentContext context{db, frequency, d, text_id, reported, {}, {}, &claims};
   for (std::size_t i = 0; i < x.claims.size(); ++i) {
     const Claim& c = x.claims[i];
     IngestClaim& ic = claims[i];
+    ic.row = first_row + static_cast<std::int64_t>(i);
     ic.claim = &c;
     ic.key = claim_key(d, c, i);
     ic.info = predicate_info(c.predicate);
     ic.subject = subject_of(c, ic.info, frequency);
     if (c.time) ic.time_text = slice(d.text, c.time->span);
     if (c.amount) ic.amount_text = slice(d.text, c.amount->span);
-    ic.row = insert_claim(db, text_id, d, c, ic);
   }
   // Facts first, then the claims that move them ("extended it twice more"), which refer back.
-  for (const auto& ic : claims) {
+  for (auto& ic : claims) {
     if (ic.info.revises.empty()) merge_claim(context, ic);
   }
-  for (const auto& ic : claims) {
+  for (auto& ic : claims) {
     if (!ic.info.revises.empty()) merge_revision_claim(context, ic);
   }
+  for (const auto& ic : claims) insert_claim(db, text_id, d, ic);
   assign_threads(context, x);
   document.release();
   result.claims = claims.size();

@@ -103,12 +103,15 @@ std::vector<std::int64_t> candidates(DocumentContext& c, const Subject& s) {
   return ids;
 }
 
+// Every entity is indexed for queries; for merging, frequent entities only when the fact names
+// nothing more specific (lookup_keys never asks for them otherwise).
 void index_entities(DocumentContext& c, std::int64_t fact_id, const std::vector<std::string>& families,
-                    const std::vector<std::string>& names) {
+                    const std::vector<std::string>& names, bool frequent_keys) {
   auto& entity = c.db.prepared("INSERT OR IGNORE INTO fact_entities(name_lc, fact_id) VALUES (?, ?)");
   auto& key = c.db.prepared("INSERT OR IGNORE INTO fact_keys(key, fact_id) VALUES (?, ?)");
   for (const auto& name : names) {
     entity.bind(1, lower(name)).bind(2, fact_id).run();
+    if (!frequent_keys && c.frequency.frequent(name)) continue;
     for (const auto& family : families) key.bind(1, entity_key(family, name)).bind(2, fact_id).run();
   }
 }
@@ -118,21 +121,22 @@ std::int64_t first_claim_of(DocumentContext& c, std::int64_t fact_id, std::int64
   q.bind(1, fact_id).bind(2, seq);
   const std::int64_t id = q.step() ? q.int64(0) : 0;
   q.reset();
-  return id;
+  if (id) return id;
+  for (const auto& other : *c.claims) {  // reported first by this document, not yet written
+    if (other.fact == fact_id && other.seq == seq) return other.row;
+  }
+  return 0;
 }
 
-void set_claim_fact(DocumentContext& c, const IngestClaim& ic, std::int64_t fact_id, std::optional<std::int64_t> seq) {
-  c.db.prepared("UPDATE claims SET fact_id = ?, value_seq = ? WHERE id = ?")
-      .bind(1, fact_id)
-      .bind(2, seq)
-      .bind(3, ic.row)
-      .run();
+void set_claim_fact(IngestClaim& ic, std::int64_t fact_id, std::optional<std::int64_t> seq) {
+  ic.fact = fact_id;
+  ic.seq = seq;
 }
 
 std::string time_label(const std::optional<TimeValue>& time) { return time ? time->value : std::string("undated"); }
 
 void record_contradiction(DocumentContext& c, std::int64_t fact_id, std::string_view about, std::int64_t first_claim,
-                          const IngestClaim& ic, std::string_view first_value, std::string_view second_value) {
+                          IngestClaim& ic, std::string_view first_value, std::string_view second_value) {
   c.db.prepared(
           "INSERT INTO contradictions(fact_id, about, first_claim, second_claim, first_value, second_value) "
           "VALUES (?, ?, ?, ?, ?, ?)")
@@ -144,10 +148,10 @@ void record_contradiction(DocumentContext& c, std::int64_t fact_id, std::string_
       .bind(6, second_value)
       .run();
   // The claim belongs to the fact but to none of its values: it disagrees with them.
-  set_claim_fact(c, ic, fact_id, std::nullopt);
+  set_claim_fact(ic, fact_id, std::nullopt);
 }
 
-void insert_value(DocumentContext& c, std::int64_t fact_id, std::int64_t seq, const IngestClaim& ic) {
+void insert_value(DocumentContext& c, std::int64_t fact_id, std::int64_t seq, IngestClaim& ic) {
   auto& s = c.db.prepared(
       "INSERT INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, status, "
       "first_reported, text_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -157,13 +161,13 @@ void insert_value(DocumentContext& c, std::int64_t fact_id, std::int64_t seq, co
   s.bind(9, ic.time_text).bind(10, to_string(ic.claim->status));
   bind_date(s, 11, c.reported);
   s.bind(12, c.text_id).run();
-  set_claim_fact(c, ic, fact_id, seq);
+  set_claim_fact(ic, fact_id, seq);
 }
 
 // Adds the claim as a source of an existing value, sharpening what the value knows.
-void attach(DocumentContext& c, const FactRow& fact, const ValueRow& value, const IngestClaim& ic) {
+void attach(DocumentContext& c, const FactRow& fact, const ValueRow& value, IngestClaim& ic) {
   const Claim& claim = *ic.claim;
-  set_claim_fact(c, ic, fact.id, value.seq);
+  set_claim_fact(ic, fact.id, value.seq);
   bool changed = false;
   if (claim.time && claim.time->value.has_bounds()) {
     const bool sharper = !value.time || !value.time->has_bounds() ||
@@ -205,7 +209,7 @@ void attach(DocumentContext& c, const FactRow& fact, const ValueRow& value, cons
     std::vector<std::string> all = fact.subject.all_entities;
     all.insert(all.end(), added.begin(), added.end());
     c.db.prepared("UPDATE facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
-    index_entities(c, fact.id, fact.subject.families, added);
+    index_entities(c, fact.id, fact.subject.families, added, fact.subject.entities.empty());
   }
   if (changed) refresh_fact(c.db, fact.id);
 }
@@ -235,11 +239,17 @@ std::string headline_of(const IngestClaim& ic) {
   return headline;
 }
 
-std::int64_t create_fact(DocumentContext& c, const IngestClaim& ic) {
+bool is_upcoming(PredicateKind kind, ClaimStatus status);
+
+std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
   const Claim& claim = *ic.claim;
+  const std::optional<TimeValue> time = claim.time ? std::optional(claim.time->value) : std::nullopt;
+  const bool dated = time && time->has_bounds();
+  // One value: it is the current one (refresh_fact would say the same, at three more statements).
   auto& s = c.db.prepared(
       "INSERT INTO facts(key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
-      "amount_unit, amount_approximate, amount_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "amount_unit, amount_approximate, amount_text, upcoming, cur_seq, cur_status, cur_earliest, cur_latest, "
+      "cur_granularity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
   s.bind(1, fmt::format("f{}", document_id("fact", ic.key)))
       .bind(2, claim.predicate)
       .bind(3, ic.info.family)
@@ -252,6 +262,11 @@ std::int64_t create_fact(DocumentContext& c, const IngestClaim& ic) {
     s.bind(9, claim.amount->value).bind(10, claim.amount->unit).bind(11, claim.amount->approximate ? 1 : 0);
     s.bind(12, ic.amount_text);
   }
+  s.bind(13, is_upcoming(ic.info.kind, claim.status) && dated ? 1 : 0);
+  s.bind(14, to_string(claim.status));
+  bind_date(s, 15, dated ? time->earliest : std::nullopt);
+  bind_date(s, 16, dated ? time->latest : std::nullopt);
+  if (time) s.bind(17, to_string(time->granularity));
   s.run();
   const std::int64_t id = c.db.last_insert_rowid();
   insert_value(c, id, 0, ic);
@@ -259,8 +274,7 @@ std::int64_t create_fact(DocumentContext& c, const IngestClaim& ic) {
   for (const auto& family : ic.subject.families) {
     for (auto w : topic_words(ic.subject.topic)) key.bind(1, word_key(family, w)).bind(2, id).run();
   }
-  index_entities(c, id, ic.subject.families, ic.subject.all_entities);
-  refresh_fact(c.db, id);
+  index_entities(c, id, ic.subject.families, ic.subject.all_entities, ic.subject.entities.empty());
   c.new_facts.push_back(id);
   c.founders.emplace(id, &ic);
   return id;
@@ -281,19 +295,21 @@ std::int64_t find_revised_fact(DocumentContext& c, const IngestClaim& ic) {
     auto fact = read_fact(c, id);
     if (fact && fact->info.family == ic.info.revises && same_subject(s, fact->subject)) return id;
   }
-  auto& q = c.db.prepared(
-      "SELECT c.fact_id, c.span_begin FROM claims c JOIN facts f ON f.id = c.fact_id "
-      "WHERE c.text_id = ? AND f.family = ? ORDER BY c.span_begin, c.id");
-  q.bind(1, c.text_id).bind(2, ic.info.revises);
+  // Claims of this document are written after merging: look among them in memory.
   std::int64_t before = 0, after = 0;
-  while (q.step()) {
-    if (q.int64(1) <= static_cast<std::int64_t>(ic.claim->evidence.span.begin)) {
-      before = q.int64(0);
-    } else if (!after) {
-      after = q.int64(0);
+  std::uint32_t before_at = 0, after_at = 0;
+  const std::uint32_t at = ic.claim->evidence.span.begin;
+  for (const auto& other : *c.claims) {
+    if (!other.fact || other.info.family != ic.info.revises) continue;
+    const std::uint32_t pos = other.claim->evidence.span.begin;
+    if (pos <= at && (!before || pos >= before_at)) {
+      before = other.fact;
+      before_at = pos;
+    } else if (pos > at && (!after || pos < after_at)) {
+      after = other.fact;
+      after_at = pos;
     }
   }
-  q.reset();
   return before ? before : after;
 }
 
@@ -316,7 +332,7 @@ Subject subject_of(const Claim& claim, const PredicateInfo& info, EntityFrequenc
   return s;
 }
 
-std::int64_t merge_claim(DocumentContext& c, const IngestClaim& ic) {
+std::int64_t merge_claim(DocumentContext& c, IngestClaim& ic) {
   const Claim& claim = *ic.claim;
   const std::optional<TimeValue> time = claim.time ? std::optional(claim.time->value) : std::nullopt;
   const bool dated = time && time->has_bounds();
@@ -372,7 +388,7 @@ std::int64_t merge_claim(DocumentContext& c, const IngestClaim& ic) {
   return create_fact(c, ic);
 }
 
-void merge_revision_claim(DocumentContext& c, const IngestClaim& ic) {
+void merge_revision_claim(DocumentContext& c, IngestClaim& ic) {
   const std::int64_t target = find_revised_fact(c, ic);
   if (!target) {
     merge_claim(c, ic);

@@ -22,7 +22,7 @@ Store::Impl::Impl(const std::string& path) : db(path), frequency(db) {
 }
 
 namespace {
-constexpr int kBatchDocuments = 500;
+constexpr int kBatchDocuments = 1000;
 constexpr auto kBatchTime = std::chrono::seconds(1);
 }  // namespace
 

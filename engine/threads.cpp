@@ -25,18 +25,17 @@ struct NewFact {
   const IngestClaim* founder = nullptr;
 };
 
-NewFact read_new_fact(DocumentContext& c, std::int64_t id) {
-  auto& q = c.db.prepared("SELECT topic, topic_norm, entities FROM facts WHERE id = ?");
-  q.bind(1, id);
+NewFact new_fact(DocumentContext& c, std::int64_t id) {
   NewFact f;
   f.id = id;
-  if (q.step()) {
-    f.topic = q.str(0);
-    f.topic_norm = q.str(1);
-    f.entities = split_names(q.text(2));
+  if (auto it = c.founders.find(id); it != c.founders.end()) {
+    // A new fact is its founding claim's subject (claims of the same document that joined it
+    // later add no thread evidence worth a read).
+    f.founder = it->second;
+    f.topic = f.founder->claim->topic;
+    f.topic_norm = f.founder->subject.topic;
+    f.entities = f.founder->subject.all_entities;
   }
-  q.reset();
-  if (auto it = c.founders.find(id); it != c.founders.end()) f.founder = it->second;
   return f;
 }
 
@@ -191,19 +190,29 @@ std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts
   return c.db.last_insert_rowid();
 }
 
-void join(DocumentContext& c, const NewFact& f, std::int64_t thread) {
+// What the document's new facts add to their threads, written once per thread and entity.
+struct ThreadGrowth {
+  std::map<std::int64_t, std::int64_t> facts;                       // thread -> new facts
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> named;  // (thread, entity) -> facts naming it
+  std::map<std::string, std::int64_t> topics;                       // topic -> first thread given it
+};
+
+void join(DocumentContext& c, const NewFact& f, std::int64_t thread, ThreadGrowth& growth) {
   c.db.prepared("UPDATE facts SET timeline_id = ? WHERE id = ?").bind(1, thread).bind(2, f.id).run();
-  c.db.prepared("UPDATE timelines SET fact_count = fact_count + 1 WHERE id = ?").bind(1, thread).run();
+  growth.facts[thread] += 1;
+  for (const auto& name : f.entities) growth.named[{thread, name}] += 1;
+  if (!f.topic_norm.empty()) growth.topics.emplace(f.topic_norm, thread);
+}
+
+void write_growth(DocumentContext& c, const ThreadGrowth& growth) {
+  auto& count = c.db.prepared("UPDATE timelines SET fact_count = fact_count + ? WHERE id = ?");
+  for (const auto& [thread, n] : growth.facts) count.bind(1, n).bind(2, thread).run();
   auto& e = c.db.prepared(
-      "INSERT INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES (?, ?, ?, 1) "
-      "ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + 1");
-  for (const auto& name : f.entities) e.bind(1, lower(name)).bind(2, thread).bind(3, name).run();
-  if (!f.topic_norm.empty()) {
-    c.db.prepared("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES (?, ?)")
-        .bind(1, f.topic_norm)
-        .bind(2, thread)
-        .run();
-  }
+      "INSERT INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + ?4");
+  for (const auto& [key, n] : growth.named) e.bind(1, lower(key.second)).bind(2, key.first).bind(3, key.second).bind(4, n).run();
+  auto& t = c.db.prepared("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES (?, ?)");
+  for (const auto& [topic, thread] : growth.topics) t.bind(1, topic).bind(2, thread).run();
 }
 
 }  // namespace
@@ -211,27 +220,30 @@ void join(DocumentContext& c, const NewFact& f, std::int64_t thread) {
 void assign_threads(DocumentContext& c, const Extraction& x) {
   if (c.new_facts.empty()) return;
   std::vector<NewFact> facts;
-  for (std::int64_t id : c.new_facts) facts.push_back(read_new_fact(c, id));
+  for (std::int64_t id : c.new_facts) facts.push_back(new_fact(c, id));
   const auto profile = profile_of(c, x, facts);
   std::int64_t main_thread = best_thread(c, profile, facts);
+  ThreadGrowth growth;
   std::vector<const NewFact*> rest;
   for (const auto& f : facts) {
     // A fact whose topic a thread has joins it when they also share a specific entity (or the
     // fact names none): the topic alone may be every story's ("trade talks").
     const std::int64_t t = thread_of_topic(c, f.topic_norm);
     if (t && t != main_thread && shares_specific_entity(c, f, t)) {
-      join(c, f, t);
+      join(c, f, t, growth);
     } else {
       rest.push_back(&f);
     }
   }
-  if (rest.empty()) return;
-  if (!main_thread) {
-    std::vector<NewFact> unthreaded;
-    for (const auto* f : rest) unthreaded.push_back(*f);
-    main_thread = create_thread(c, unthreaded, profile);
+  if (!rest.empty()) {
+    if (!main_thread) {
+      std::vector<NewFact> unthreaded;
+      for (const auto* f : rest) unthreaded.push_back(*f);
+      main_thread = create_thread(c, unthreaded, profile);
+    }
+    for (const auto* f : rest) join(c, *f, main_thread, growth);
   }
-  for (const auto* f : rest) join(c, *f, main_thread);
+  write_growth(c, growth);
 }
 
 }  // namespace dateline::engine

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
@@ -148,6 +149,7 @@ int main(int argc, char** argv) {
   }
   Store store(db);
   const auto start = Clock::now();
+  const std::clock_t cpu_start = std::clock();
   std::size_t claims = 0;
   for (int i = 0; i < articles; ++i) {
     const Story& story = stories[static_cast<std::size_t>(i) % stories.size()];
@@ -155,10 +157,13 @@ int main(int argc, char** argv) {
     claims += store.ingest(x).claims;
     if ((i + 1) % 20000 == 0) std::fprintf(stderr, "store_bench: %d articles\n", i + 1);
   }
+  store.commit();
   const double seconds = ms_since(start) / 1000;
+  const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
   const StoreCounts c = store.counts();
-  fmt::print("ingest: {} articles, {} claims in {:.1f} s: {:.0f} articles/s, {:.0f} claims/s\n", articles, claims,
-             seconds, articles / seconds, static_cast<double>(claims) / seconds);
+  // Wall time on a shared machine includes waiting for a core; CPU time is what ingest costs.
+  fmt::print("ingest: {} articles, {} claims in {:.1f} s wall, {:.1f} s CPU: {:.0f} articles/s wall, {:.0f} by CPU\n",
+             articles, claims, seconds, cpu, articles / seconds, articles / cpu);
   fmt::print("store: {} documents, {} claims, {} facts, {} links, {} timelines, {} contradictions\n", c.documents,
              c.claims, c.facts, c.links, c.timelines, c.contradictions);
 
