@@ -167,6 +167,8 @@ int main(int argc, char** argv) {
   fmt::print("store: {} documents, {} claims, {} facts, {} links, {} timelines, {} contradictions\n", c.documents,
              c.claims, c.facts, c.links, c.timelines, c.contradictions);
 
+  // For the CLI timings in bench/engine_bench.sh: a thread's topic and an entity to ask for.
+  fmt::print("sample: topic={} entity={}\n", stories.back().product, stories.back().company);
   std::size_t listed = 0;
   auto [up_median, up_worst] = latency(50, [&](int i) {
     const Date as_of = Date(2024, 1, 1) + boost::gregorian::days(i * 17);
