@@ -97,6 +97,22 @@ std::string normalize_topic(std::string_view topic) {
   return out;
 }
 
+std::vector<std::string> topic_names(std::string_view topic) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (start < topic.size()) {
+    std::size_t end = start;
+    while (end < topic.size() && topic[end] != ' ' && topic[end] != '-') ++end;
+    const std::string_view word = topic.substr(start, end - start);
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      std::string n = normalize_topic(word);
+      if (!n.empty()) names.push_back(std::move(n));
+    }
+    start = end + 1;
+  }
+  return names;
+}
+
 double topic_similarity(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0;
   if (a == b) return 1;
@@ -125,9 +141,15 @@ bool same_subject(const Subject& a, const Subject& b) {
     for (const auto& e : a.entities) shared += contains(b.entities, e) ? 1 : 0;
   }
   if (!a.topic.empty() && !b.topic.empty()) {
-    // The same topic about other specific entities is another fact: the NASAMS sale to Egypt
-    // is not the NASAMS sale to Qatar, and a "treaty" is not every treaty.
-    return topic_similarity(a.topic, b.topic) >= 0.5 && (!specific || shared >= 1);
+    // A named topic says what the fact is about, whichever names each sentence adds ("TikTok
+    // divestment" with ByteDance in one sentence, Donald Trump in another); a topic of common
+    // words needs a specific entity in common: a "treaty" is not every treaty.
+    if (topic_similarity(a.topic, b.topic) < 0.5) return false;
+    if (!a.topic_names.empty() && !b.topic_names.empty()) {
+      // "NASAMS sale" and "F-16 sale" share a word but name different things.
+      return std::any_of(a.topic_names.begin(), a.topic_names.end(), [&](const auto& n) { return contains(b.topic_names, n); });
+    }
+    return !specific || shared >= 1;
   }
   // No topic on one side: the entities decide, the specific ones where there are any.
   if (specific) return shared >= 1 && 2 * shared >= std::min(a.entities.size(), b.entities.size());

@@ -39,14 +39,21 @@ bool amounts_agree(const Amount& a, const Amount& b);
 struct Subject {
   std::vector<std::string> families;  // the primary family first, then those of `also`
   std::string topic;                  // normalized
+  // Normalized words of the topic that were names in the text ("tiktok" of "TikTok divestment"):
+  // a named topic says what the fact is about; "trade talks" does not.
+  std::vector<std::string> topic_names;
   std::vector<std::string> entities;  // canonical names that are not too frequent to tell facts apart
   std::vector<std::string> all_entities;
 };
 
+// The names in a topic, normalized as normalize_topic does: words with a capital letter.
+std::vector<std::string> topic_names(std::string_view topic);
+
 // Same predicate family (either side's primary family among the other's), and the same topic
-// (similarity >= 0.5 when both have one, with a specific entity in common when both name some)
-// or, when a topic is missing, the same specific entities (at least one shared and half of the
-// smaller set). Statements with nothing to go on never match.
+// (similarity >= 0.5 when both have one; a topic without names, "trade talks", also needs a
+// specific entity in common when both name some) or, when a topic is missing, the same specific
+// entities (at least one shared and half of the smaller set). Statements with nothing to go on
+// never match.
 bool same_subject(const Subject& a, const Subject& b);
 
 // How a statement's time fits one value a fact has had.

@@ -29,7 +29,7 @@ struct FactRow {
 std::optional<FactRow> read_fact(DocumentContext& c, std::int64_t id) {
   auto& q = c.db.prepared(
       "SELECT predicate, families, topic_norm, entities, amount_value, amount_unit, amount_approximate, amount_text, "
-      "cur_seq FROM facts WHERE id = ?");
+      "cur_seq, topic FROM facts WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   FactRow f;
@@ -48,6 +48,7 @@ std::optional<FactRow> read_fact(DocumentContext& c, std::int64_t id) {
     f.amount_text = q.str(7);
   }
   f.cur_seq = q.is_null(8) ? 0 : q.int64(8);
+  f.subject.topic_names = topic_names(q.text(9));
   q.reset();
   f.subject.entities = c.frequency.specific(f.subject.all_entities);
   return f;
@@ -69,15 +70,17 @@ std::string entity_key(std::string_view family, std::string_view name) {
 }
 std::string word_key(std::string_view family, std::string_view word) { return fmt::format("w\x1f{}\x1f{}", family, word); }
 
-// Keys to look candidates up by. A fact about specific entities can only match facts that share
-// one (same_subject), so those keys suffice and are selective; without them, the topic's words,
+// Keys to look candidates up by: the names of a named topic; specific entities (a fact about
+// them matches only facts that share one or its named topic); without either, the topic's words,
 // and without a topic the frequent entities.
 std::vector<std::string> lookup_keys(const Subject& s) {
   std::vector<std::string> keys;
   for (const auto& family : s.families) {
+    // The names of a named topic find the facts it matches whatever their entities.
+    for (const auto& n : s.topic_names) keys.push_back(word_key(family, n));
     if (!s.entities.empty()) {
       for (const auto& e : s.entities) keys.push_back(entity_key(family, e));
-    } else if (!s.topic.empty()) {
+    } else if (!s.topic.empty() && s.topic_names.empty()) {
       for (auto w : topic_words(s.topic)) keys.push_back(word_key(family, w));
     } else {
       for (const auto& e : s.all_entities) keys.push_back(entity_key(family, e));
@@ -323,6 +326,7 @@ Subject subject_of(const Claim& claim, const PredicateInfo& info, EntityFrequenc
     if (std::find(s.families.begin(), s.families.end(), family) == s.families.end()) s.families.push_back(family);
   }
   s.topic = normalize_topic(claim.topic);
+  s.topic_names = topic_names(claim.topic);
   for (const auto& e : claim.entities) {
     if (!e.name.empty() && std::find(s.all_entities.begin(), s.all_entities.end(), e.name) == s.all_entities.end()) {
       s.all_entities.push_back(e.name);

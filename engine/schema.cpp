@@ -168,6 +168,9 @@ int open_and_migrate(sql::Database& db) {
   db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA temp_store = MEMORY");
   db.exec("PRAGMA cache_size = -65536");  // 64 MB page cache: bounded, whatever the store's size
+  // Checkpoint the WAL every 32 MB rather than every 4 MB: fewer passes over the same pages
+  // during a long ingest.
+  db.exec("PRAGMA wal_autocheckpoint = 8192");
   const int found = read_version(db);
   if (found > current_version()) {
     throw StoreError(fmt::format("{}: store schema version {} is newer than this dateline ({}); use a newer dateline",

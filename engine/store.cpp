@@ -22,8 +22,8 @@ Store::Impl::Impl(const std::string& path) : db(path), frequency(db) {
 }
 
 namespace {
-constexpr int kBatchDocuments = 1000;
-constexpr auto kBatchTime = std::chrono::seconds(1);
+constexpr int kBatchDocuments = 2000;
+constexpr auto kBatchTime = std::chrono::seconds(2);
 }  // namespace
 
 Store::Impl::~Impl() {

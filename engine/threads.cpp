@@ -134,6 +134,19 @@ std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::st
 
 bool mentions(std::string_view haystack, std::string_view name) { return lower(haystack).find(lower(name)) != std::string::npos; }
 
+// Who a sale is to: the entity in the recipient role, else (for a claim of the sale family) the
+// first country that is not the seller.
+std::string recipient_of(const IngestClaim& ic) {
+  for (const auto& e : ic.claim->entities) {
+    if (e.role == "recipient") return e.name;
+  }
+  if (std::find(ic.subject.families.begin(), ic.subject.families.end(), "sale") == ic.subject.families.end()) return {};
+  for (const auto& e : ic.claim->entities) {
+    if (e.kind == EntityKind::Gpe && e.role != "agent") return e.name;
+  }
+  return {};
+}
+
 // A short readable title: the topic the document is most about — the one whose facts and words
 // name its most telling entities — and a sale gets its recipient ("NASAMS sale to Egypt").
 // Without topics, the most telling entity.
@@ -166,11 +179,8 @@ std::string title_for(const std::vector<NewFact>& facts, const std::vector<std::
   }
   std::string title = chosen->topic;
   if (chosen->founder) {
-    for (const auto& e : chosen->founder->claim->entities) {
-      if (e.role == "recipient" && !mentions(title, e.name)) {
-        title = fmt::format("{} to {}", title, e.name);
-        break;
-      }
+    if (const std::string buyer = recipient_of(*chosen->founder); !buyer.empty() && !mentions(title, buyer)) {
+      title = fmt::format("{} to {}", title, buyer);
     }
   }
   if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);

@@ -63,6 +63,19 @@ TEST_CASE("same subject: a family in common and the same topic or specific entit
   CHECK(same_subject(subject({"approval", "sale"}, "NASAMS sale", {"Egypt"}), nasams));  // "approved the sale"
   CHECK_FALSE(same_subject(nasams, subject({"sale"}, "F-16 jets", {"Egypt"})));        // other topic
   CHECK_FALSE(same_subject(nasams, subject({"ruling"}, "NASAMS sale", {"Egypt"})));    // other family
+  // A named topic decides whatever names each sentence adds; one of common words needs them.
+  Subject deadline = subject({"deadline"}, "TikTok divestment", {"ByteDance"});
+  deadline.topic_names = topic_names("TikTok divestment");
+  Subject later = subject({"deadline"}, "TikTok divestment", {"Donald Trump"});
+  later.topic_names = topic_names("TikTok divestment");
+  CHECK(same_subject(deadline, later));
+  Subject other = subject({"deadline"}, "Lumio divestment", {"ByteDance"});
+  other.topic_names = topic_names("Lumio divestment");
+  CHECK_FALSE(same_subject(deadline, other));
+  CHECK_FALSE(same_subject(subject({"signing"}, "treaty", {"Peru"}), subject({"signing"}, "treaty", {"Chile"})));
+  CHECK(topic_names("TikTok divestment") == std::vector<std::string>{"tiktok"});
+  CHECK(topic_names("Egypt–China drills") == std::vector<std::string>{"egypt–china"});
+  CHECK(topic_names("sale-or-ban law").empty());
   // Without a topic on one side, the specific entities decide.
   CHECK(same_subject(nasams, subject({"sale"}, "", {"NASAMS", "Egypt", "RTX"})));
   CHECK_FALSE(same_subject(nasams, subject({"sale"}, "", {"Qatar", "RTX", "Oman"})));
