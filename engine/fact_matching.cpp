@@ -182,7 +182,13 @@ const TimeValue& finer_time(const TimeValue& kept, const TimeValue& incoming) {
 TimeChange classify_time_change(PredicateKind kind, const TimedReport& known, const TimedReport& incoming) {
   const bool same_day = !known.reported || !incoming.reported || *known.reported == *incoming.reported;
   const bool same_text = known.text == incoming.text;
-  if (kind == PredicateKind::Scheduled && incoming.status != ClaimStatus::Negated) {
+  // A scheduled fact moves; so does any event both reports place ahead ("must sign the contract
+  // by March 31", later "by June 30").
+  auto ahead = [](ClaimStatus s) {
+    return s == ClaimStatus::Scheduled || s == ClaimStatus::Planned || s == ClaimStatus::Superseded;
+  };
+  const bool movable = kind == PredicateKind::Scheduled || (ahead(known.status) && ahead(incoming.status));
+  if (movable && incoming.status != ClaimStatus::Negated) {
     if (!same_day) {
       // Two reports that it happened, on other days, are two occurrences (a weekly meeting).
       const bool both_occurred = known.status == ClaimStatus::Occurred && incoming.status == ClaimStatus::Occurred;

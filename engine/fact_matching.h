@@ -82,8 +82,8 @@ struct TimedReport {
 };
 
 // `known` is the fact's current value as first reported, `incoming` the new statement; both have
-// different times (time_fit() == Different). Scheduled facts that are not reported as occurred
-// are revised by a later report, and within one report when one value is marked superseded or
+// different times (time_fit() == Different). Scheduled facts (and events both reports place
+// ahead: scheduled or planned) are revised by a later report, and within one report when one value is marked superseded or
 // lies before the report while the other does not. Reports of the same day from other texts
 // that disagree contradict each other; so do day-exact dates of an occurred event.
 TimeChange classify_time_change(PredicateKind kind, const TimedReport& known, const TimedReport& incoming);

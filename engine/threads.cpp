@@ -16,6 +16,7 @@ namespace {
 // alone ("Egypt") is not enough, two or a topic are.
 constexpr double kJoinThreshold = 1.2;
 constexpr std::size_t kProfileEntities = 6;
+constexpr double kLeadWeight = 1.5;
 
 struct NewFact {
   std::int64_t id = 0;
@@ -147,25 +148,22 @@ std::string recipient_of(const IngestClaim& ic) {
   return {};
 }
 
-// A short readable title: the topic the document is most about — the one whose facts and words
-// name its most telling entities — and a sale gets its recipient ("NASAMS sale to Egypt").
-// Without topics, the most telling entity.
-std::string title_for(const std::vector<NewFact>& facts, const std::vector<std::pair<std::string, double>>& profile) {
-  auto weight = [&](std::string_view name) {
-    for (const auto& [n, w] : profile) {
-      if (n == name) return w;
-    }
-    return 0.0;
-  };
+// A short readable title: the topic the document is most about — the lead's, the one most of its
+// claims state, and that names its most telling entities — and a sale gets its buyer ("NASAMS sale to
+// Egypt"). Without topics, the most telling entity.
+std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
+                      const std::vector<std::pair<std::string, double>>& profile) {
+  // News puts the story first: the lead's topic weighs more than background further down.
+  const IngestClaim* lead = nullptr;
+  for (const auto& ic : *c.claims) {
+    if (!ic.subject.topic.empty() && (!lead || ic.claim->evidence.span.begin < lead->claim->evidence.span.begin)) lead = &ic;
+  }
   const NewFact* chosen = nullptr;
   double chosen_score = -1;
   for (const auto& f : facts) {
     if (f.topic.empty()) continue;
-    double score = 0;
-    for (const auto& g : facts) {
-      if (g.topic_norm != f.topic_norm) continue;
-      for (const auto& e : g.entities) score += weight(e);
-    }
+    double score = lead && lead->subject.topic == f.topic_norm ? kLeadWeight : 0.0;
+    for (const auto& ic : *c.claims) score += ic.subject.topic == f.topic_norm ? 1.0 : 0.0;
     for (const auto& [name, w] : profile) score += mentions(f.topic, name) ? w : 0.0;
     if (score > chosen_score) {
       chosen = &f;
@@ -178,6 +176,10 @@ std::string title_for(const std::vector<NewFact>& facts, const std::vector<std::
     return "Untitled";
   }
   std::string title = chosen->topic;
+  // A topic of common words ("contract") says whose it is with the document's main name.
+  if (topic_names(title).empty() && !profile.empty() && !mentions(title, profile.front().first)) {
+    title = fmt::format("{} {}", profile.front().first, title);
+  }
   if (chosen->founder) {
     if (const std::string buyer = recipient_of(*chosen->founder); !buyer.empty() && !mentions(title, buyer)) {
       title = fmt::format("{} to {}", title, buyer);
@@ -195,7 +197,7 @@ std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts
   key.reset();
   c.db.prepared("INSERT INTO timelines(key, title) VALUES (?, ?)")
       .bind(1, fmt::format("t{}", document_id("timeline", fact_key)))
-      .bind(2, title_for(facts, profile))
+      .bind(2, title_for(c, facts, profile))
       .run();
   return c.db.last_insert_rowid();
 }

@@ -54,7 +54,12 @@ void write_fact(std::string& out, const Fact& f, std::string_view indent) {
   const std::string more = fmt::format("{}{:<12} ", indent, "");
   for (std::size_t i = 0; i + 1 < f.history.size(); ++i) {
     const FactValue& old = f.history[i];
-    const std::string outlets = old.sources.empty() ? std::string() : fmt::format(", reported by {}", old.sources.front().outlet);
+    std::string outlets;
+    if (!old.sources.empty()) {
+      const FactSource& first = old.sources.front();
+      outlets = fmt::format(", reported by {}", first.outlet.empty() ? fmt::format("document {}", first.doc) : first.outlet);
+      if (!first.published.value.empty()) outlets = fmt::format("{} on {}", outlets, first.published.value);
+    }
     out += fmt::format("{}was {} ({}{})\n", more, time_label(old.time), to_string(old.status), outlets);
   }
   if (f.history.size() > 1 && now.time && f.history[f.history.size() - 2].time) {

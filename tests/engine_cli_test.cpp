@@ -5,7 +5,10 @@
 
 #include "cli_run.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <sstream>
+#include <vector>
 #include <fmt/format.h>
 
 using namespace cli_test;
@@ -15,6 +18,28 @@ namespace {
 const std::string kArticles = DATELINE_SOURCE_DIR "/tests/engine_articles";
 const std::string kFirst = kArticles + "/ferry-contract-2025-02.txt";
 const std::string kPage = kArticles + "/ferry-page-2025-05.txt";
+const std::string kSample = DATELINE_SHARED_DIR "/examples/news-page-2025-07.txt";
+
+// The times of a text report's fact lines ("  2025-09-17   headline [...]"), in order.
+std::vector<std::string> fact_times(const std::string& report) {
+  std::vector<std::string> times;
+  std::istringstream lines(report);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (!line.starts_with("  ") || line.size() < 3 || line[2] == ' ' || line.find(" [") == std::string::npos) continue;
+    times.push_back(line.substr(2, line.find(' ', 2) - 2));
+  }
+  return times;
+}
+
+bool in_order(const std::vector<std::string>& times, std::initializer_list<std::string> expected) {
+  auto it = times.begin();
+  for (const auto& e : expected) {
+    it = std::find(it, times.end(), e);
+    if (it == times.end()) return false;
+  }
+  return true;
+}
 
 std::string ingest_args(const ScratchDir& dir, const std::string& files) {
   return fmt::format("ingest --db {} --captured 2025-05-12T15:00 {}", shell_quote(dir.path("store.db")), files);
@@ -91,4 +116,50 @@ TEST_CASE("cli: queries on a store print their report and write -o files") {
   REQUIRE(tl.exit_code == 0);
   CHECK(tl.out.empty());
   CHECK(!slurp(out).empty());
+}
+
+TEST_CASE("cli: a deadline moved by a later report is listed at its new date only") {
+  ScratchDir dir;
+  REQUIRE(run(dir, ingest_args(dir, shell_quote(kArticles))).exit_code == 0);
+  const std::string db = " --db " + shell_quote(dir.path("store.db"));
+  const Run up = run(dir, "upcoming" + db + " --as-of 2025-05-12 --within 60d");
+  REQUIRE(up.exit_code == 0);
+  INFO(up.out);
+  // The contract deadline: June 30 now, March 31 shown only as what it was.
+  CHECK(up.out.find("2025-06-30") != std::string::npos);
+  CHECK(up.out.find("was 2025-03-31 (superseded") != std::string::npos);
+  CHECK(up.out.find("2025-06-30 EXTENDS 2025-03-31") != std::string::npos);
+  // March 31 is in this window, but superseded: never listed (the meeting of February 20 is).
+  const Run before = run(dir, "upcoming" + db + " --as-of 2025-02-03 --within 60d");
+  INFO(before.out);
+  CHECK(before.out.find("2025-02-20") != std::string::npos);
+  CHECK(before.out.find("2025-03-31") == std::string::npos);
+  // The strike story carried by two outlets: one fact, both sources.
+  const Run tl = run(dir, "timeline" + db + " --entity 'Valmora Port Authority'");
+  INFO(tl.out);
+  CHECK(tl.out.find("- Harbour Daily, 2025-05-12") != std::string::npos);
+  CHECK(tl.out.find("- Coast Radio, 2025-05-12") != std::string::npos);
+}
+
+TEST_CASE("cli: the shared sample page: the TikTok deadline and its thread") {
+  ScratchDir dir;
+  const std::string args = fmt::format("ingest --db {} --dct 2025-07-19 --captured 2025-07-25T12:00 {}",
+                                       shell_quote(dir.path("store.db")), shell_quote(kSample));
+  const Run first = run(dir, args);
+  REQUIRE(first.exit_code == 0);
+  const Run again = run(dir, args);
+  CHECK(store_line(again.out) == store_line(first.out));
+  const std::string db = " --db " + shell_quote(dir.path("store.db"));
+  const Run up = run(dir, "upcoming" + db + " --as-of 2025-07-25 --within 90d");
+  REQUIRE(up.exit_code == 0);
+  INFO(up.out);
+  CHECK(up.out.find("2025-09-17   ") != std::string::npos);
+  CHECK(up.out.find("TikTok divestment deadline") != std::string::npos);
+  CHECK(up.out.find("2025-09-17 EXTENDS 2025-01-19") != std::string::npos);
+  const Run tl = run(dir, "timeline" + db + " --topic TikTok");
+  REQUIRE(tl.exit_code == 0);
+  INFO(tl.out);
+  CHECK(tl.out.starts_with("== TikTok divestment ("));
+  CHECK(in_order(fact_times(tl.out), {"2020", "2024", "2025-01", "2025-09-17"}));
+  CHECK(tl.out.find("was 2025-01-19 (superseded") != std::string::npos);
 }

@@ -82,6 +82,13 @@ TEST_CASE("a story's background facts join its thread, titled by the story's top
                     .time("September 17", "2025-09-17")
                     .entity("Bytewise", EntityKind::Org, "agent")
                     .entity("Lumio", EntityKind::Org)
+                    .sentence("The original deadline for the Lumio divestment was January 19.")
+                    .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
+                    .time("January 19", "2025-01-19")
+                    .sentence("The supreme court upheld the divestment law in January.")
+                    .claim("ruling", "Lumio divestment")
+                    .time("January", "2025-01")
+                    .entity("Supreme Court", EntityKind::Org, "agent")
                     .sentence("Last year the president signed the sale-or-ban law.")
                     .claim("signing", "sale-or-ban law")
                     .time("Last year", "2024")
@@ -109,7 +116,7 @@ TEST_CASE("a story's background facts join its thread, titled by the story's top
   const auto timelines = store->timelines({"lumio", "", {}, {}});
   REQUIRE(timelines.size() == 1);
   CHECK(timelines[0].title == "Lumio divestment");
-  CHECK(timelines[0].facts.size() == 4);
+  CHECK(timelines[0].facts.size() == 5);
   CHECK(store->counts().timelines == 2);
 }
 

@@ -120,6 +120,9 @@ TEST_CASE("events at other times are other events, unless same-day reports disag
         TimeChange::OtherFact);
   CHECK(classify_time_change(PredicateKind::Event, held, report("2024", ClaimStatus::Occurred, "2025-07-24", 2)) ==
         TimeChange::OtherFact);  // a year is not precise enough to contradict a day
+  // An event both reports place ahead moves like a deadline ("must sign by March 31", then June 30).
+  CHECK(classify_time_change(PredicateKind::Event, report("2025-03-31", ClaimStatus::Scheduled, "2025-02-03", 1),
+                             report("2025-06-30", ClaimStatus::Scheduled, "2025-05-12", 2)) == TimeChange::Revision);
   // Two meetings that both took place, reported on different days: two meetings.
   CHECK(classify_time_change(PredicateKind::Scheduled, held, report("2025-07-29", ClaimStatus::Occurred, "2025-07-30", 2)) ==
         TimeChange::OtherFact);
