@@ -1,6 +1,7 @@
 // The store's queries: timelines, upcoming scheduled facts, facts by entity. Each selects ids
 // through an index, then reads the facts whole (fact_reader.cpp).
 
+#include "fact_matching.h"
 #include "fact_reader.h"
 #include "store_impl.h"
 
@@ -108,16 +109,25 @@ std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>&
   return facts;
 }
 
+// Threads whose title or topics have a word starting with each word of the query ("tiktok"
+// finds "TikTok divestment"; "nasams sale" needs both words): index range scans, no table scan.
 std::set<std::int64_t> timelines_by_topic(sql::Database& db, const std::string& topic) {
-  std::set<std::int64_t> ids;
-  const std::string pattern = fmt::format("%{}%", lower(topic));
-  auto& t = db.prepared("SELECT id FROM timelines WHERE lower(title) LIKE ?");
-  t.bind(1, pattern);
-  for (auto id : ids_of(t)) ids.insert(id);
-  auto& f = db.prepared("SELECT DISTINCT timeline_id FROM timeline_topics WHERE topic_norm LIKE ?");
-  f.bind(1, pattern);
-  for (auto id : ids_of(f)) ids.insert(id);
-  return ids;
+  const std::string words = engine::normalize_topic(topic);
+  std::optional<std::set<std::int64_t>> found;
+  auto& q = db.prepared("SELECT DISTINCT timeline_id FROM timeline_words WHERE word >= ?1 AND word < ?1 || x'FF'");
+  std::size_t start = 0;
+  while (start < words.size()) {
+    std::size_t end = words.find(' ', start);
+    if (end == std::string::npos) end = words.size();
+    q.bind(1, std::string_view(words).substr(start, end - start));
+    std::set<std::int64_t> these;
+    for (auto id : ids_of(q)) {
+      if (!found || found->count(id)) these.insert(id);
+    }
+    found = std::move(these);
+    start = end + 1;
+  }
+  return found.value_or(std::set<std::int64_t>{});
 }
 
 std::set<std::int64_t> timelines_by_entity(sql::Database& db, const std::string& entity) {

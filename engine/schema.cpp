@@ -136,6 +136,11 @@ CREATE TABLE timeline_topics(
   topic_norm TEXT PRIMARY KEY,
   timeline_id INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE timeline_words(         -- words of each thread's title and topics, for --topic
+  word TEXT NOT NULL,
+  timeline_id INTEGER NOT NULL,
+  PRIMARY KEY(word, timeline_id)
+) WITHOUT ROWID;
 CREATE TABLE entity_df(               -- in how many texts an entity is named: frequent ones link nothing
   name TEXT PRIMARY KEY,
   df INTEGER NOT NULL

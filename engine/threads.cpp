@@ -189,17 +189,32 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
   return title;
 }
 
+// The words a `--topic` query finds a thread by (store_queries: word prefixes, all of them).
+void index_words(DocumentContext& c, std::string_view normalized, std::int64_t thread) {
+  auto& w = c.db.prepared("INSERT OR IGNORE INTO timeline_words(word, timeline_id) VALUES (?, ?)");
+  std::size_t start = 0;
+  while (start < normalized.size()) {
+    std::size_t end = normalized.find(' ', start);
+    if (end == std::string_view::npos) end = normalized.size();
+    if (end > start) w.bind(1, normalized.substr(start, end - start)).bind(2, thread).run();
+    start = end + 1;
+  }
+}
+
 std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts,
                            const std::vector<std::pair<std::string, double>>& profile) {
   auto& key = c.db.prepared("SELECT key FROM facts WHERE id = ?");
   key.bind(1, facts.front().id);
   const std::string fact_key = key.step() ? key.str(0) : std::to_string(facts.front().id);
   key.reset();
+  const std::string title = title_for(c, facts, profile);
   c.db.prepared("INSERT INTO timelines(key, title) VALUES (?, ?)")
       .bind(1, fmt::format("t{}", document_id("timeline", fact_key)))
-      .bind(2, title_for(c, facts, profile))
+      .bind(2, title)
       .run();
-  return c.db.last_insert_rowid();
+  const std::int64_t id = c.db.last_insert_rowid();
+  index_words(c, normalize_topic(title), id);
+  return id;
 }
 
 // What the document's new facts add to their threads, written once per thread and entity.
@@ -224,7 +239,10 @@ void write_growth(DocumentContext& c, const ThreadGrowth& growth) {
       "ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + ?4");
   for (const auto& [key, n] : growth.named) e.bind(1, lower(key.second)).bind(2, key.first).bind(3, key.second).bind(4, n).run();
   auto& t = c.db.prepared("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES (?, ?)");
-  for (const auto& [topic, thread] : growth.topics) t.bind(1, topic).bind(2, thread).run();
+  for (const auto& [topic, thread] : growth.topics) {
+    t.bind(1, topic).bind(2, thread).run();
+    if (c.db.changes() > 0) index_words(c, topic, thread);
+  }
 }
 
 }  // namespace

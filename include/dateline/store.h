@@ -41,7 +41,7 @@ struct IngestResult {
 };
 
 struct TimelineQuery {
-  std::string topic;   // case-insensitive substring of the thread's title or a fact's topic
+  std::string topic;   // words (case-insensitive prefixes) of the thread's title or of a topic in it
   std::string entity;  // canonical name (case-insensitive) of an entity the thread is about
   std::optional<Date> from;  // facts whose current time overlaps [from, to]
   std::optional<Date> to;
