@@ -135,6 +135,10 @@ bool amounts_agree(const Amount& a, const Amount& b) {
 bool same_subject(const Subject& a, const Subject& b) {
   if (a.families.empty() || b.families.empty()) return false;
   if (!contains(b.families, a.families.front()) && !contains(a.families, b.families.front())) return false;
+  if (!a.recipients.empty() && !b.recipients.empty() &&
+      std::none_of(a.recipients.begin(), a.recipients.end(), [&](const auto& r) { return contains(b.recipients, r); })) {
+    return false;
+  }
   const bool specific = !a.entities.empty() && !b.entities.empty();
   std::size_t shared = 0;
   if (specific) {

@@ -44,6 +44,7 @@ struct Subject {
   std::vector<std::string> topic_names;
   std::vector<std::string> entities;  // canonical names that are not too frequent to tell facts apart
   std::vector<std::string> all_entities;
+  std::vector<std::string> recipients;  // entities in the recipient role ("sale ... to Egypt")
 };
 
 // The names in a topic, normalized as normalize_topic does: words with a capital letter.
@@ -52,8 +53,9 @@ std::vector<std::string> topic_names(std::string_view topic);
 // Same predicate family (either side's primary family among the other's), and the same topic
 // (similarity >= 0.5 when both have one; a topic without names, "trade talks", also needs a
 // specific entity in common when both name some) or, when a topic is missing, the same specific
-// entities (at least one shared and half of the smaller set). Statements with nothing to go on
-// never match.
+// entities (at least one shared and half of the smaller set). Different recipients on both sides
+// are different facts (the sale to Brazil is not the sale to Egypt). Statements with nothing to
+// go on never match.
 bool same_subject(const Subject& a, const Subject& b);
 
 // How a statement's time fits one value a fact has had.

@@ -29,7 +29,7 @@ struct FactRow {
 std::optional<FactRow> read_fact(DocumentContext& c, std::int64_t id) {
   auto& q = c.db.prepared(
       "SELECT predicate, families, topic_norm, entities, amount_value, amount_unit, amount_approximate, amount_text, "
-      "cur_seq, topic FROM facts WHERE id = ?");
+      "cur_seq, topic, recipients FROM facts WHERE id = ?");
   q.bind(1, id);
   if (!q.step()) return std::nullopt;
   FactRow f;
@@ -49,6 +49,7 @@ std::optional<FactRow> read_fact(DocumentContext& c, std::int64_t id) {
   }
   f.cur_seq = q.is_null(8) ? 0 : q.int64(8);
   f.subject.topic_names = topic_names(q.text(9));
+  f.subject.recipients = split_names(q.text(10));
   q.reset();
   f.subject.entities = c.frequency.specific(f.subject.all_entities);
   return f;
@@ -252,7 +253,7 @@ std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
   auto& s = c.db.prepared(
       "INSERT INTO facts(key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
       "amount_unit, amount_approximate, amount_text, upcoming, cur_seq, cur_status, cur_earliest, cur_latest, "
-      "cur_granularity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
+      "cur_granularity, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
   s.bind(1, fmt::format("f{}", document_id("fact", ic.key)))
       .bind(2, claim.predicate)
       .bind(3, ic.info.family)
@@ -270,6 +271,7 @@ std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
   bind_date(s, 15, dated ? time->earliest : std::nullopt);
   bind_date(s, 16, dated ? time->latest : std::nullopt);
   if (time) s.bind(17, to_string(time->granularity));
+  s.bind(18, join_names(ic.subject.recipients));
   s.run();
   const std::int64_t id = c.db.last_insert_rowid();
   insert_value(c, id, 0, ic);
@@ -327,6 +329,9 @@ Subject subject_of(const Claim& claim, const PredicateInfo& info, EntityFrequenc
   }
   s.topic = normalize_topic(claim.topic);
   s.topic_names = topic_names(claim.topic);
+  for (const auto& e : claim.entities) {
+    if (e.role == "recipient" && !e.name.empty()) s.recipients.push_back(e.name);
+  }
   for (const auto& e : claim.entities) {
     if (!e.name.empty() && std::find(s.all_entities.begin(), s.all_entities.end(), e.name) == s.all_entities.end()) {
       s.all_entities.push_back(e.name);

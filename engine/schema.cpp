@@ -72,6 +72,7 @@ CREATE TABLE facts(
   topic_norm TEXT NOT NULL,
   headline TEXT NOT NULL,
   entities TEXT NOT NULL,             -- canonical names, tab-separated, for matching
+  recipients TEXT NOT NULL DEFAULT '', -- names in the recipient role, tab-separated
   amount_value REAL, amount_unit TEXT, amount_approximate INTEGER, amount_text TEXT,
   timeline_id INTEGER REFERENCES timelines(id),
   upcoming INTEGER NOT NULL DEFAULT 0, -- a scheduled fact or deadline (current value)

@@ -76,6 +76,16 @@ TEST_CASE("same subject: a family in common and the same topic or specific entit
   CHECK(topic_names("TikTok divestment") == std::vector<std::string>{"tiktok"});
   CHECK(topic_names("Egypt–China drills") == std::vector<std::string>{"egypt–china"});
   CHECK(topic_names("sale-or-ban law").empty());
+  // The same named topic for other buyers: other sales.
+  Subject to_brazil = subject({"approval", "sale"}, "Egypt sale", {"Egypt", "Brazil"});
+  to_brazil.topic_names = topic_names("Egypt sale");
+  to_brazil.recipients = {"Brazil"};
+  Subject to_peru = to_brazil;
+  to_peru.recipients = {"Peru"};
+  CHECK_FALSE(same_subject(to_brazil, to_peru));
+  Subject unnamed_buyer = to_brazil;
+  unnamed_buyer.recipients.clear();
+  CHECK(same_subject(to_brazil, unnamed_buyer));
   // Without a topic on one side, the specific entities decide.
   CHECK(same_subject(nasams, subject({"sale"}, "", {"NASAMS", "Egypt", "RTX"})));
   CHECK_FALSE(same_subject(nasams, subject({"sale"}, "", {"Qatar", "RTX", "Oman"})));
