@@ -4,16 +4,21 @@
 #include <dateline/export.h>
 #include <dateline/extract.h>
 #include <dateline/read.h>
+#include <dateline/store.h>
+#include <dateline/text_report.h>
 
 #include "ordered_parallel.h"
 
 #include <CLI/CLI.hpp>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fstream>
 #include <iostream>
 
 namespace {
@@ -137,6 +142,204 @@ int run_timex(const std::string& dir, unsigned jobs) {
   return 0;
 }
 
+// Files under the inputs, expanded here (as read_inputs does: recursively, sorted, hidden files
+// skipped) so that ingest reads one file at a time and its memory stays flat however large the
+// corpus is.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    if (input == "-" || !fs::is_directory(input, ec)) {
+      files.push_back(input);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(input, fs::directory_options::skip_permission_denied, ec);
+         it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      const auto name = it->path().filename().string();
+      if (!name.empty() && name.front() == '.') {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file()) found.push_back(it->path().string());
+    }
+    if (ec) throw InputError(input, fmt::format("cannot list directory: {}", ec.message()));
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+struct StoreArgs {
+  std::string db = "dateline.db";
+  std::string format = "text";
+  std::string output;
+};
+
+Date date_option(const std::string& name, const std::string& text) {
+  try {
+    return parse_iso_date(text);
+  } catch (const ValueError& e) {
+    throw ValueError(fmt::format("{}: {}", name, e.what()));
+  }
+}
+
+// Writes to -o FILE, or standard output.
+void write_output(const std::string& path, std::string_view text) {
+  if (path.empty() || path == "-") {
+    write_stdout(text);
+    return;
+  }
+  std::ofstream out(path, std::ios::binary);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) throw InputError(path, "cannot write the output file");
+}
+
+// A progress line on stderr for long ingests, only when stderr is a terminal.
+class Progress {
+ public:
+  explicit Progress(std::size_t total) : total_(total), enabled_(::isatty(STDERR_FILENO) == 1) {}
+  void update(std::size_t files, std::size_t documents, std::size_t claims) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    if (seconds < 1.0) return;  // short ingests print nothing
+    shown_ = true;
+    std::fprintf(stderr, "\ringest: %zu/%zu files, %zu documents, %zu claims, %.0f documents/s ", files, total_,
+                 documents, claims, static_cast<double>(documents) / seconds);
+    std::fflush(stderr);
+  }
+  ~Progress() {
+    if (shown_) std::fputs("\n", stderr);
+  }
+
+ private:
+  std::size_t total_;
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// What one input file gave: its documents, extracted, or why it could not be read.
+struct FileExtraction {
+  std::vector<Extraction> extractions;
+  std::string error;
+};
+
+int run_ingest(const StoreArgs& store_args, const ExtractArgs& args) {
+  const ReadOptions options = read_options(args.dct, args.captured);
+  const std::vector<std::string> files = expand_inputs(args.inputs);
+  Store store(store_args.db);
+  std::size_t documents = 0, stored = 0, copies = 0, claims = 0, new_facts = 0, failed = 0;
+  Progress progress(files.size());
+  // Files are read and extracted on -j threads; the store takes them one at a time, in order,
+  // so the result is the same for every -j.
+  ordered_parallel<FileExtraction>(
+      files.size(), args.jobs,
+      [&](std::size_t i) {
+        FileExtraction out;
+        try {
+          for (auto& d : read_inputs({files[i]}, options)) out.extractions.push_back(extract(std::move(d)));
+        } catch (const InputError& e) {
+          out.error = e.what();
+        }
+        return out;
+      },
+      [&](std::size_t i, FileExtraction file) {
+        if (!file.error.empty()) {
+          // One unreadable file is reported and the rest still ingested; the exit status says so.
+          std::cerr << "dateline: " << file.error << '\n';
+          ++failed;
+          return;
+        }
+        for (const auto& x : file.extractions) {
+          const IngestResult r = store.ingest(x);
+          ++documents;
+          if (r.new_document) (r.new_text ? stored : copies) += 1;
+          claims += r.claims;
+          new_facts += r.new_facts;
+        }
+        progress.update(i + 1, documents, claims);
+      });
+  const StoreCounts after = store.counts();
+  write_stdout(fmt::format(
+      "ingested {} documents: {} new, {} syndicated copies, {} already stored; {} claims, {} new facts\n"
+      "store {}: {} documents, {} texts, {} claims, {} facts, {} links, {} timelines, {} contradictions\n",
+      documents, stored, copies, documents - stored - copies, claims, new_facts, store_args.db, after.documents,
+      after.texts, after.claims, after.facts, after.links, after.timelines, after.contradictions));
+  return failed ? 1 : 0;
+}
+
+// A store must exist for queries: a mistyped --db should not silently create an empty one.
+void require_store(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw StoreError(fmt::format("{}: no such store (create it with dateline ingest)", path));
+}
+
+void check_format(const std::string& format, std::initializer_list<std::string_view> allowed) {
+  for (auto f : allowed) {
+    if (format == f) return;
+  }
+  std::string list;
+  for (auto f : allowed) list += list.empty() ? std::string(f) : fmt::format(", {}", f);
+  throw ValueError(fmt::format("--format: unknown format '{}' (use {})", format, list));
+}
+
+struct TimelineArgs {
+  std::string topic, entity, from, to;
+};
+
+int run_timeline(const StoreArgs& store_args, const TimelineArgs& args) {
+  check_format(store_args.format, {"text"});
+  TimelineQuery q;
+  q.topic = args.topic;
+  q.entity = args.entity;
+  if (!args.from.empty()) q.from = date_option("--from", args.from);
+  if (!args.to.empty()) q.to = date_option("--to", args.to);
+  if (q.from && q.to && *q.to < *q.from) throw ValueError("--to is before --from");
+  require_store(store_args.db);
+  Store store(store_args.db);
+  write_output(store_args.output, timelines_text(store.timelines(q)));
+  return 0;
+}
+
+struct UpcomingArgs {
+  std::string as_of;
+  std::string within = "30d";
+};
+
+Date today() {
+  return boost::gregorian::day_clock::universal_day();
+}
+
+int run_upcoming(const StoreArgs& store_args, const UpcomingArgs& args) {
+  check_format(store_args.format, {"text"});
+  UpcomingQuery q;
+  q.as_of = args.as_of.empty() ? today() : date_option("--as-of", args.as_of);
+  try {
+    q.within_days = parse_window_days(args.within);
+  } catch (const ValueError& e) {
+    throw ValueError(fmt::format("--within: {}", e.what()));
+  }
+  require_store(store_args.db);
+  Store store(store_args.db);
+  write_output(store_args.output, upcoming_text(store.upcoming(q), q.as_of, q.within_days));
+  return 0;
+}
+
+int run_facts(const StoreArgs& store_args, const FactQuery& q) {
+  check_format(store_args.format, {"text"});
+  require_store(store_args.db);
+  Store store(store_args.db);
+  write_output(store_args.output, facts_text(store.facts(q)));
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -162,10 +365,55 @@ int main(int argc, char** argv) {
   unsigned timex_jobs = default_jobs();
   add_jobs_option(timex_cmd, timex_jobs);
 
+  StoreArgs store_args;
+  auto add_store_options = [&](CLI::App* cmd, bool with_format) {
+    cmd->add_option("--db", store_args.db, "The store (SQLite file)")->capture_default_str();
+    if (with_format) {
+      cmd->add_option("--format", store_args.format, "Output format")->capture_default_str();
+      cmd->add_option("-o,--output", store_args.output, "Write to FILE instead of standard output");
+    }
+  };
+
+  ExtractArgs ingest_args;
+  auto* ingest_cmd = app.add_subcommand("ingest", "Extract articles and store their claims, merged into facts");
+  add_store_options(ingest_cmd, false);
+  ingest_cmd->add_option("--dct", ingest_args.dct, "Publication date (YYYY-MM-DD) for documents that carry none");
+  ingest_cmd->add_option("--captured", ingest_args.captured,
+                         "When the page was saved (YYYY-MM-DDTHH:MM), the anchor for '20 hours ago' labels");
+  ingest_cmd->add_option("inputs", ingest_args.inputs, "Files, directories, or - for standard input")->required();
+  add_jobs_option(ingest_cmd, ingest_args.jobs);
+
+  TimelineArgs timeline_args;
+  auto* timeline_cmd = app.add_subcommand("timeline", "Story threads from the store, facts in time order");
+  add_store_options(timeline_cmd, true);
+  timeline_cmd->add_option("--topic", timeline_args.topic, "Threads whose title or topics contain this text");
+  timeline_cmd->add_option("--entity", timeline_args.entity, "Threads about this entity (canonical name)");
+  timeline_cmd->add_option("--from", timeline_args.from, "Facts whose time reaches this date (YYYY-MM-DD) or later");
+  timeline_cmd->add_option("--to", timeline_args.to, "Facts whose time starts by this date (YYYY-MM-DD)");
+
+  UpcomingArgs upcoming_args;
+  auto* upcoming_cmd = app.add_subcommand("upcoming", "Deadlines and scheduled facts ahead, current values only");
+  add_store_options(upcoming_cmd, true);
+  upcoming_cmd->add_option("--as-of", upcoming_args.as_of, "The day to look ahead from (YYYY-MM-DD; default today, UTC)");
+  upcoming_cmd->add_option("--within", upcoming_args.within, "How far ahead: 30d, 6w, 3m, 1y")->capture_default_str();
+
+  FactQuery facts_query;
+  auto* facts_cmd = app.add_subcommand("facts", "Facts in the store, with sources, revisions and contradictions");
+  add_store_options(facts_cmd, true);
+  facts_cmd->add_option("--entity", facts_query.entity, "Facts naming this entity (canonical name)");
+  facts_cmd->add_flag("--contradictions", facts_query.contradictions_only, "Only facts whose sources disagree");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*extract_cmd) return run_extract(extract_args);
     if (*timex_cmd) return run_timex(timex_dir, timex_jobs);
+    if (*ingest_cmd) return run_ingest(store_args, ingest_args);
+    if (*timeline_cmd) return run_timeline(store_args, timeline_args);
+    if (*upcoming_cmd) return run_upcoming(store_args, upcoming_args);
+    if (*facts_cmd) return run_facts(store_args, facts_query);
+  } catch (const StoreError& e) {
+    std::cerr << "dateline: " << e.what() << '\n';
+    return 1;
   } catch (const InputError& e) {
     std::cerr << "dateline: " << e.what() << '\n';
     return 1;

@@ -71,6 +71,10 @@ struct Link {
   std::string from;  // fact id
   std::string to;    // fact id
   LinkKind kind = LinkKind::Before;
+  // A revision inside one fact (from == to): history[from_value] EXTENDS or SUPERSEDES
+  // history[to_value] ("2025-09-17" EXTENDS "2025-01-19"). Empty for links between facts.
+  std::optional<std::size_t> from_value;
+  std::optional<std::size_t> to_value;
 };
 
 // A story thread: facts that share entities and topic, in chronological order

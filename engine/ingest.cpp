@@ -1,0 +1,185 @@
+#include "ingest.h"
+
+#include "merge.h"
+#include "threads.h"
+
+#include <dateline/json.h>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace dateline::engine {
+namespace {
+
+std::optional<std::int64_t> find_text(sql::Database& db, const std::string& hash) {
+  auto& q = db.prepared("SELECT id FROM texts WHERE hash = ?");
+  q.bind(1, hash);
+  std::optional<std::int64_t> id;
+  if (q.step()) id = q.int64(0);
+  q.reset();
+  return id;
+}
+
+bool document_exists(sql::Database& db, const std::string& id) {
+  auto& q = db.prepared("SELECT 1 FROM documents WHERE id = ?");
+  q.bind(1, id);
+  const bool found = q.step();
+  q.reset();
+  return found;
+}
+
+void insert_document(sql::Database& db, const Document& d, std::int64_t text_id) {
+  auto& s = db.prepared(
+      "INSERT INTO documents(id, text_id, source, url, title, file, published, published_day, published_source) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, d.id).bind(2, text_id).bind(3, d.source).bind(4, d.url).bind(5, d.title).bind(6, d.file);
+  if (d.published.value.empty()) {
+    s.bind_null(7).bind_null(8);
+  } else {
+    s.bind(7, d.published.value);
+    bind_date(s, 8, d.published.earliest);
+  }
+  s.bind(9, to_string(d.published_source)).run();
+}
+
+std::string slice(const std::string& text, const Span& span) {
+  if (span.end > text.size() || span.begin > span.end) return {};
+  return std::string(span.slice(text));
+}
+
+std::string claim_key(const Document& d, const Claim& c, std::size_t index) {
+  if (c.id.empty()) return fmt::format("{}/{}", d.id, index);
+  if (c.id.starts_with(d.id)) return c.id;
+  return fmt::format("{}/{}", d.id, c.id);
+}
+
+// A claim's entities as a JSON array ([{"name","kind","role"}]): one column, still queryable
+// with SQLite's json_each().
+std::string entities_json(const Claim& c) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartArray();
+  for (const auto& e : c.entities) {
+    w.StartObject();
+    json::key(w, "name");
+    json::string(w, e.name);
+    json::key(w, "kind");
+    json::string(w, to_string(e.kind));
+    json::key(w, "role");
+    json::string(w, e.role);
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+void insert_claim(sql::Database& db, std::int64_t text_id, const Document& d, const IngestClaim& ic) {
+  const Claim& c = *ic.claim;
+  auto& s = db.prepared(
+      "INSERT INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
+      "time_granularity, time_earliest, time_latest, time_mod, time_text, time_begin, time_end, time_source, "
+      "amount_value, amount_unit, amount_approximate, amount_text, amount_begin, amount_end, attribution, "
+      "confidence, span_begin, span_end, quote, entities, fact_id, value_seq) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  std::string also;
+  for (const auto& p : c.also) {
+    if (!also.empty()) also += ',';
+    also += p;
+  }
+  s.bind(1, ic.row).bind(2, ic.key).bind(3, text_id).bind(4, d.id).bind(5, c.predicate).bind(6, also).bind(7, c.topic);
+  s.bind(8, to_string(c.status));
+  bind_time(s, 9, c.time ? std::optional(c.time->value) : std::nullopt);
+  if (c.time) {
+    s.bind(15, ic.time_text).bind(16, static_cast<std::int64_t>(c.time->span.begin));
+    s.bind(17, static_cast<std::int64_t>(c.time->span.end));
+  }
+  s.bind(18, to_string(c.time_source));
+  if (c.amount) {
+    s.bind(19, c.amount->value).bind(20, c.amount->unit).bind(21, c.amount->approximate ? 1 : 0);
+    s.bind(22, ic.amount_text).bind(23, static_cast<std::int64_t>(c.amount->span.begin));
+    s.bind(24, static_cast<std::int64_t>(c.amount->span.end));
+  }
+  s.bind(25, c.attribution).bind(26, c.confidence);
+  s.bind(27, static_cast<std::int64_t>(c.evidence.span.begin)).bind(28, static_cast<std::int64_t>(c.evidence.span.end));
+  s.bind(29, c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote);
+  s.bind(30, entities_json(c));
+  if (ic.fact) s.bind(31, ic.fact);
+  s.bind(32, ic.seq).run();
+}
+
+// Counts each entity once per text, for the frequency that tells "US" from "NASAMS".
+void count_entities(sql::Database& db, const Extraction& x) {
+  std::set<std::string> names;
+  for (const auto& m : x.entities) names.insert(m.name);
+  for (const auto& c : x.claims) {
+    for (const auto& e : c.entities) names.insert(e.name);
+  }
+  auto& s = db.prepared("INSERT INTO entity_df(name, df) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET df = df + 1");
+  for (const auto& n : names) {
+    if (!n.empty()) s.bind(1, n).run();
+  }
+}
+
+}  // namespace
+
+IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, const Extraction& x) {
+  const Document& d = x.document;
+  IngestResult result;
+  if (document_exists(db, d.id)) return result;
+  sql::Savepoint document(db);
+  result.new_document = true;
+  const std::string hash = document_id("", d.text);
+  const std::optional<Date> reported = d.published.value.empty() ? std::nullopt : d.published.earliest;
+  if (const auto text_id = find_text(db, hash)) {
+    // A syndicated copy: the text and its claims are stored; this outlet becomes one more source.
+    insert_document(db, d, *text_id);
+    note_earlier_report(db, *text_id, reported);
+    document.release();
+    return result;
+  }
+  result.new_text = true;
+  db.prepared("INSERT INTO texts(hash, text) VALUES (?, ?)").bind(1, hash).bind(2, d.text).run();
+  const std::int64_t text_id = db.last_insert_rowid();
+  insert_document(db, d, text_id);
+  count_entities(db, x);
+  frequency.refresh();
+
+  // Claim rows are written after merging, with the facts they joined; their ids are reserved
+  // now so that contradictions and notes can name them.
+  auto& last = db.prepared("SELECT coalesce(max(id), 0) FROM claims");
+  last.step();
+  const std::int64_t first_row = last.int64(0) + 1;
+  last.reset();
+  std::vector<IngestClaim> claims(x.claims.size());
+  DocumentContext context{db, frequency, d, text_id, reported, {}, {}, &claims};
+  for (std::size_t i = 0; i < x.claims.size(); ++i) {
+    const Claim& c = x.claims[i];
+    IngestClaim& ic = claims[i];
+    ic.row = first_row + static_cast<std::int64_t>(i);
+    ic.claim = &c;
+    ic.key = claim_key(d, c, i);
+    ic.info = predicate_info(c.predicate);
+    ic.subject = subject_of(c, ic.info, frequency);
+    if (c.time) ic.time_text = slice(d.text, c.time->span);
+    if (c.amount) ic.amount_text = slice(d.text, c.amount->span);
+  }
+  // Facts first, then the claims that move them ("extended it twice more"), which refer back.
+  for (auto& ic : claims) {
+    if (ic.info.revises.empty()) merge_claim(context, ic);
+  }
+  for (auto& ic : claims) {
+    if (!ic.info.revises.empty()) merge_revision_claim(context, ic);
+  }
+  for (const auto& ic : claims) insert_claim(db, text_id, d, ic);
+  assign_threads(context, x);
+  document.release();
+  result.claims = claims.size();
+  result.new_facts = context.new_facts.size();
+  return result;
+}
+
+}  // namespace dateline::engine

@@ -1,0 +1,483 @@
+#include "merge.h"
+
+#include <dateline/document.h>
+#include <dateline/fact.h>
+#include <dateline/order.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace dateline::engine {
+namespace {
+
+// Candidate facts per lookup key, most recent first: enough to find the fact a report
+// continues without reading every fact that names "US".
+constexpr int kCandidatesPerKey = 32;
+constexpr std::size_t kMaxCandidates = 64;
+
+struct FactRow {
+  std::int64_t id = 0;
+  std::string predicate;
+  PredicateInfo info;
+  Subject subject;
+  std::optional<Amount> amount;
+  std::string amount_text;
+  std::int64_t cur_seq = 0;
+};
+
+std::optional<FactRow> read_fact(DocumentContext& c, std::int64_t id) {
+  auto& q = c.db.prepared(
+      "SELECT predicate, families, topic_norm, entities, amount_value, amount_unit, amount_approximate, amount_text, "
+      "cur_seq, topic, recipients FROM facts WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  FactRow f;
+  f.id = id;
+  f.predicate = q.str(0);
+  f.info = predicate_info(f.predicate);
+  f.subject.families = split_names(q.text(1));
+  f.subject.topic = q.str(2);
+  f.subject.all_entities = split_names(q.text(3));
+  if (!q.is_null(4)) {
+    Amount a;
+    a.value = q.real(4);
+    a.unit = q.str(5);
+    a.approximate = q.int64(6) != 0;
+    f.amount = a;
+    f.amount_text = q.str(7);
+  }
+  f.cur_seq = q.is_null(8) ? 0 : q.int64(8);
+  f.subject.topic_names = topic_names(q.text(9));
+  f.subject.recipients = split_names(q.text(10));
+  q.reset();
+  f.subject.entities = c.frequency.specific(f.subject.all_entities);
+  return f;
+}
+
+std::vector<std::string_view> topic_words(std::string_view topic) {
+  std::vector<std::string_view> words;
+  while (!topic.empty()) {
+    const std::size_t space = topic.find(' ');
+    words.push_back(topic.substr(0, space));
+    if (space == std::string_view::npos) break;
+    topic.remove_prefix(space + 1);
+  }
+  return words;
+}
+
+std::string entity_key(std::string_view family, std::string_view name) {
+  return fmt::format("e\x1f{}\x1f{}", family, lower(name));
+}
+std::string word_key(std::string_view family, std::string_view word) { return fmt::format("w\x1f{}\x1f{}", family, word); }
+
+// Keys to look candidates up by: the names of a named topic; specific entities (a fact about
+// them matches only facts that share one or its named topic); without either, the topic's words,
+// and without a topic the frequent entities.
+std::vector<std::string> lookup_keys(const Subject& s) {
+  std::vector<std::string> keys;
+  for (const auto& family : s.families) {
+    // The names of a named topic find the facts it matches whatever their entities.
+    for (const auto& n : s.topic_names) keys.push_back(word_key(family, n));
+    if (!s.entities.empty()) {
+      for (const auto& e : s.entities) keys.push_back(entity_key(family, e));
+    } else if (!s.topic.empty() && s.topic_names.empty()) {
+      for (auto w : topic_words(s.topic)) keys.push_back(word_key(family, w));
+    } else {
+      for (const auto& e : s.all_entities) keys.push_back(entity_key(family, e));
+    }
+  }
+  return keys;
+}
+
+std::vector<std::int64_t> candidates(DocumentContext& c, const Subject& s) {
+  std::vector<std::int64_t> ids;
+  auto& q = c.db.prepared("SELECT fact_id FROM fact_keys WHERE key = ? ORDER BY fact_id DESC LIMIT ?");
+  for (const auto& key : lookup_keys(s)) {
+    q.bind(1, key).bind(2, kCandidatesPerKey);
+    while (q.step()) {
+      const std::int64_t id = q.int64(0);
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    q.reset();
+    if (ids.size() >= kMaxCandidates) break;
+  }
+  // Most recent first: a new report most likely continues the latest story.
+  std::sort(ids.rbegin(), ids.rend());
+  return ids;
+}
+
+// Every entity is indexed for queries; for merging, frequent entities only when the fact names
+// nothing more specific (lookup_keys never asks for them otherwise).
+void index_entities(DocumentContext& c, std::int64_t fact_id, const std::vector<std::string>& families,
+                    const std::vector<std::string>& names, bool frequent_keys) {
+  auto& entity = c.db.prepared("INSERT OR IGNORE INTO fact_entities(name_lc, fact_id) VALUES (?, ?)");
+  auto& key = c.db.prepared("INSERT OR IGNORE INTO fact_keys(key, fact_id) VALUES (?, ?)");
+  for (const auto& name : names) {
+    entity.bind(1, lower(name)).bind(2, fact_id).run();
+    if (!frequent_keys && c.frequency.frequent(name)) continue;
+    for (const auto& family : families) key.bind(1, entity_key(family, name)).bind(2, fact_id).run();
+  }
+}
+
+std::int64_t first_claim_of(DocumentContext& c, std::int64_t fact_id, std::int64_t seq) {
+  auto& q = c.db.prepared("SELECT id FROM claims WHERE fact_id = ? AND value_seq = ? ORDER BY id LIMIT 1");
+  q.bind(1, fact_id).bind(2, seq);
+  const std::int64_t id = q.step() ? q.int64(0) : 0;
+  q.reset();
+  if (id) return id;
+  for (const auto& other : *c.claims) {  // reported first by this document, not yet written
+    if (other.fact == fact_id && other.seq == seq) return other.row;
+  }
+  return 0;
+}
+
+void set_claim_fact(IngestClaim& ic, std::int64_t fact_id, std::optional<std::int64_t> seq) {
+  ic.fact = fact_id;
+  ic.seq = seq;
+}
+
+std::string time_label(const std::optional<TimeValue>& time) { return time ? time->value : std::string("undated"); }
+
+void record_contradiction(DocumentContext& c, std::int64_t fact_id, std::string_view about, std::int64_t first_claim,
+                          IngestClaim& ic, std::string_view first_value, std::string_view second_value) {
+  c.db.prepared(
+          "INSERT INTO contradictions(fact_id, about, first_claim, second_claim, first_value, second_value) "
+          "VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(1, fact_id)
+      .bind(2, about)
+      .bind(3, first_claim)
+      .bind(4, ic.row)
+      .bind(5, first_value)
+      .bind(6, second_value)
+      .run();
+  // The claim belongs to the fact but to none of its values: it disagrees with them.
+  set_claim_fact(ic, fact_id, std::nullopt);
+}
+
+void insert_value(DocumentContext& c, std::int64_t fact_id, std::int64_t seq, IngestClaim& ic) {
+  auto& s = c.db.prepared(
+      "INSERT INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, status, "
+      "first_reported, text_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  s.bind(1, fact_id).bind(2, seq);
+  const std::optional<TimeValue> time = ic.claim->time ? std::optional(ic.claim->time->value) : std::nullopt;
+  bind_time(s, 3, time);
+  s.bind(9, ic.time_text).bind(10, to_string(ic.claim->status));
+  bind_date(s, 11, c.reported);
+  s.bind(12, c.text_id).run();
+  set_claim_fact(ic, fact_id, seq);
+}
+
+// Adds the claim as a source of an existing value, sharpening what the value knows.
+void attach(DocumentContext& c, const FactRow& fact, const ValueRow& value, IngestClaim& ic) {
+  const Claim& claim = *ic.claim;
+  set_claim_fact(ic, fact.id, value.seq);
+  bool changed = false;
+  if (claim.time && claim.time->value.has_bounds()) {
+    const bool sharper = !value.time || !value.time->has_bounds() ||
+                         &finer_time(*value.time, claim.time->value) == &claim.time->value;
+    if (sharper && (!value.time || claim.time->value != *value.time)) {
+      auto& s = c.db.prepared(
+          "UPDATE fact_values SET value = ?, type = ?, granularity = ?, earliest = ?, latest = ?, mod = ?, "
+          "time_text = ? WHERE fact_id = ? AND seq = ?");
+      bind_time(s, 1, claim.time->value);
+      s.bind(7, ic.time_text).bind(8, fact.id).bind(9, value.seq).run();
+      changed = true;
+    }
+  }
+  if (c.reported && (!value.first_reported || *c.reported < *value.first_reported)) {
+    c.db.prepared("UPDATE fact_values SET first_reported = ? WHERE fact_id = ? AND seq = ?")
+        .bind(1, iso_string(*c.reported))
+        .bind(2, fact.id)
+        .bind(3, value.seq)
+        .run();
+    changed = true;
+  }
+  if (claim.amount && !fact.amount) {
+    c.db.prepared("UPDATE facts SET amount_value = ?, amount_unit = ?, amount_approximate = ?, amount_text = ? WHERE id = ?")
+        .bind(1, claim.amount->value)
+        .bind(2, claim.amount->unit)
+        .bind(3, claim.amount->approximate ? 1 : 0)
+        .bind(4, ic.amount_text)
+        .bind(5, fact.id)
+        .run();
+  }
+  std::vector<std::string> added;
+  for (const auto& name : ic.subject.all_entities) {
+    if (std::find(fact.subject.all_entities.begin(), fact.subject.all_entities.end(), name) ==
+        fact.subject.all_entities.end()) {
+      added.push_back(name);
+    }
+  }
+  if (!added.empty()) {
+    std::vector<std::string> all = fact.subject.all_entities;
+    all.insert(all.end(), added.begin(), added.end());
+    c.db.prepared("UPDATE facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
+    index_entities(c, fact.id, fact.subject.families, added, fact.subject.entities.empty());
+  }
+  if (changed) refresh_fact(c.db, fact.id);
+}
+
+std::string headline_of(const IngestClaim& ic) {
+  const Claim& claim = *ic.claim;
+  std::string subject = claim.topic;
+  if (subject.empty()) {
+    for (const auto& e : claim.entities) {
+      if (subject.size() > 40) break;
+      if (!subject.empty()) subject += ", ";
+      subject += e.name;
+    }
+  }
+  std::string headline = subject;
+  if (lower(subject).find(lower(claim.predicate)) == std::string::npos) {
+    headline = subject.empty() ? claim.predicate : fmt::format("{} {}", subject, claim.predicate);
+  }
+  for (const auto& e : claim.entities) {
+    if (e.role == "agent" && headline.find(e.name) == std::string::npos) {
+      headline = fmt::format("{}: {}", e.name, headline);
+      break;
+    }
+  }
+  if (!ic.amount_text.empty()) headline = fmt::format("{} ({})", headline, ic.amount_text);
+  if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 32);
+  return headline;
+}
+
+bool is_upcoming(PredicateKind kind, ClaimStatus status);
+
+std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
+  const Claim& claim = *ic.claim;
+  const std::optional<TimeValue> time = claim.time ? std::optional(claim.time->value) : std::nullopt;
+  const bool dated = time && time->has_bounds();
+  // One value: it is the current one (refresh_fact would say the same, at three more statements).
+  auto& s = c.db.prepared(
+      "INSERT INTO facts(key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
+      "amount_unit, amount_approximate, amount_text, upcoming, cur_seq, cur_status, cur_earliest, cur_latest, "
+      "cur_granularity, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
+  s.bind(1, fmt::format("f{}", document_id("fact", ic.key)))
+      .bind(2, claim.predicate)
+      .bind(3, ic.info.family)
+      .bind(4, join_names(ic.subject.families))
+      .bind(5, claim.topic)
+      .bind(6, ic.subject.topic)
+      .bind(7, headline_of(ic))
+      .bind(8, join_names(ic.subject.all_entities));
+  if (claim.amount) {
+    s.bind(9, claim.amount->value).bind(10, claim.amount->unit).bind(11, claim.amount->approximate ? 1 : 0);
+    s.bind(12, ic.amount_text);
+  }
+  s.bind(13, is_upcoming(ic.info.kind, claim.status) && dated ? 1 : 0);
+  s.bind(14, to_string(claim.status));
+  bind_date(s, 15, dated ? time->earliest : std::nullopt);
+  bind_date(s, 16, dated ? time->latest : std::nullopt);
+  if (time) s.bind(17, to_string(time->granularity));
+  s.bind(18, join_names(ic.subject.recipients));
+  s.run();
+  const std::int64_t id = c.db.last_insert_rowid();
+  insert_value(c, id, 0, ic);
+  auto& key = c.db.prepared("INSERT OR IGNORE INTO fact_keys(key, fact_id) VALUES (?, ?)");
+  for (const auto& family : ic.subject.families) {
+    for (auto w : topic_words(ic.subject.topic)) key.bind(1, word_key(family, w)).bind(2, id).run();
+  }
+  index_entities(c, id, ic.subject.families, ic.subject.all_entities, ic.subject.entities.empty());
+  c.new_facts.push_back(id);
+  c.founders.emplace(id, &ic);
+  return id;
+}
+
+bool is_upcoming(PredicateKind kind, ClaimStatus status) {
+  if (status == ClaimStatus::Scheduled || status == ClaimStatus::Planned) return true;
+  return kind == PredicateKind::Scheduled && status != ClaimStatus::Negated && status != ClaimStatus::Superseded &&
+         status != ClaimStatus::Occurred;
+}
+
+// The fact a revising claim ("extended the deadline") moves: one of the revised family about the
+// same subject, else the nearest such fact its own text reported before it (what "it" refers to).
+std::int64_t find_revised_fact(DocumentContext& c, const IngestClaim& ic) {
+  Subject s = ic.subject;
+  s.families = {ic.info.revises};
+  for (std::int64_t id : candidates(c, s)) {
+    auto fact = read_fact(c, id);
+    if (fact && fact->info.family == ic.info.revises && same_subject(s, fact->subject)) return id;
+  }
+  // Claims of this document are written after merging: look among them in memory.
+  std::int64_t before = 0, after = 0;
+  std::uint32_t before_at = 0, after_at = 0;
+  const std::uint32_t at = ic.claim->evidence.span.begin;
+  for (const auto& other : *c.claims) {
+    if (!other.fact || other.info.family != ic.info.revises) continue;
+    const std::uint32_t pos = other.claim->evidence.span.begin;
+    if (pos <= at && (!before || pos >= before_at)) {
+      before = other.fact;
+      before_at = pos;
+    } else if (pos > at && (!after || pos < after_at)) {
+      after = other.fact;
+      after_at = pos;
+    }
+  }
+  return before ? before : after;
+}
+
+}  // namespace
+
+Subject subject_of(const Claim& claim, const PredicateInfo& info, EntityFrequency& frequency) {
+  Subject s;
+  s.families.push_back(info.family);
+  for (const auto& p : claim.also) {
+    std::string family = predicate_info(p).family;
+    if (std::find(s.families.begin(), s.families.end(), family) == s.families.end()) s.families.push_back(family);
+  }
+  s.topic = normalize_topic(claim.topic);
+  s.topic_names = topic_names(claim.topic);
+  for (const auto& e : claim.entities) {
+    if (e.role == "recipient" && !e.name.empty()) s.recipients.push_back(e.name);
+  }
+  for (const auto& e : claim.entities) {
+    if (!e.name.empty() && std::find(s.all_entities.begin(), s.all_entities.end(), e.name) == s.all_entities.end()) {
+      s.all_entities.push_back(e.name);
+    }
+  }
+  s.entities = frequency.specific(s.all_entities);
+  return s;
+}
+
+std::int64_t merge_claim(DocumentContext& c, IngestClaim& ic) {
+  const Claim& claim = *ic.claim;
+  const std::optional<TimeValue> time = claim.time ? std::optional(claim.time->value) : std::nullopt;
+  const bool dated = time && time->has_bounds();
+  for (std::int64_t id : candidates(c, ic.subject)) {
+    auto fact = read_fact(c, id);
+    if (!fact || !same_subject(ic.subject, fact->subject)) continue;
+    if (claim.amount && fact->amount && claim.amount->unit != fact->amount->unit) continue;
+    const std::vector<ValueRow> values = read_values(c.db, id);
+    if (values.empty()) continue;
+    const ValueRow* current = &values.front();
+    for (const auto& v : values) {
+      if (v.seq == fact->cur_seq) current = &v;
+    }
+    const ValueRow* fit = nullptr;
+    for (const auto& v : values) {
+      if (dated && time_fit(time, v.time) == TimeFit::Same) {
+        fit = &v;
+        break;
+      }
+    }
+    if (!fit && !dated) fit = current;  // an undated report supports what is known now
+    if (!fit) {
+      for (const auto& v : values) {
+        if (!v.time || !v.time->has_bounds()) fit = &v;  // an undated value learns its time
+      }
+    }
+    if (fit) {
+      if (claim.amount && fact->amount && !amounts_agree(*claim.amount, *fact->amount)) {
+        record_contradiction(c, id, "amount", first_claim_of(c, id, fit->seq), ic, fact->amount_text, ic.amount_text);
+      } else {
+        attach(c, *fact, *fit, ic);
+      }
+      return id;
+    }
+    const TimedReport known{current->time, current->status, current->first_reported, current->text_id};
+    const TimedReport incoming{time, claim.status, c.reported, c.text_id};
+    switch (classify_time_change(fact->info.kind, known, incoming)) {
+      case TimeChange::Revision: {
+        std::int64_t next = 0;
+        for (const auto& v : values) next = std::max(next, v.seq + 1);
+        insert_value(c, id, next, ic);
+        refresh_fact(c.db, id);
+        return id;
+      }
+      case TimeChange::Contradiction:
+        record_contradiction(c, id, "time", first_claim_of(c, id, current->seq), ic, time_label(current->time),
+                             time_label(time));
+        return id;
+      case TimeChange::OtherFact:
+        break;
+    }
+  }
+  return create_fact(c, ic);
+}
+
+void merge_revision_claim(DocumentContext& c, IngestClaim& ic) {
+  const std::int64_t target = find_revised_fact(c, ic);
+  if (!target) {
+    merge_claim(c, ic);
+    return;
+  }
+  const bool dated = ic.claim->time && ic.claim->time->value.has_bounds();
+  if (!dated) {
+    c.db.prepared("INSERT INTO revision_notes(fact_id, claim_id, note) VALUES (?, ?, ?)")
+        .bind(1, target)
+        .bind(2, ic.row)
+        .bind(3, ic.claim->evidence.quote)
+        .run();
+    return;
+  }
+  const std::int64_t own = merge_claim(c, ic);
+  if (own == target) return;
+  auto& exists = c.db.prepared("SELECT 1 FROM links WHERE from_fact = ? AND to_fact = ? AND kind = 'EXTENDS'");
+  exists.bind(1, own).bind(2, target);
+  const bool linked = exists.step();
+  exists.reset();
+  if (!linked) {
+    c.db.prepared("INSERT INTO links(from_fact, to_fact, kind) VALUES (?, ?, 'EXTENDS')").bind(1, own).bind(2, target).run();
+  }
+}
+
+void refresh_fact(sql::Database& db, std::int64_t fact_id) {
+  std::vector<ValueRow> values = read_values(db, fact_id);
+  if (values.empty()) return;
+  sort_history(values);
+  const ValueRow& current = values.back();
+  auto& p = db.prepared("SELECT predicate FROM facts WHERE id = ?");
+  p.bind(1, fact_id);
+  const PredicateInfo info = predicate_info(p.step() ? p.text(0) : std::string_view{});
+  p.reset();
+  auto& s = db.prepared(
+      "UPDATE facts SET cur_seq = ?, cur_status = ?, cur_earliest = ?, cur_latest = ?, cur_granularity = ?, "
+      "upcoming = ? WHERE id = ?");
+  s.bind(1, current.seq).bind(2, to_string(current.status));
+  bind_date(s, 3, current.time ? current.time->earliest : std::nullopt);
+  bind_date(s, 4, current.time ? current.time->latest : std::nullopt);
+  if (current.time) {
+    s.bind(5, to_string(current.time->granularity));
+  } else {
+    s.bind_null(5);
+  }
+  s.bind(6, is_upcoming(info.kind, current.status) && current.time && current.time->has_bounds() ? 1 : 0);
+  s.bind(7, fact_id).run();
+  if (values.size() < 2) return;
+  // Each dated value revises the dated value before it: EXTENDS when it is later, else SUPERSEDES.
+  db.prepared("DELETE FROM links WHERE from_fact = ? AND to_fact = ? AND from_value IS NOT NULL")
+      .bind(1, fact_id)
+      .bind(2, fact_id)
+      .run();
+  const ValueRow* previous = nullptr;
+  auto& link = db.prepared("INSERT INTO links(from_fact, to_fact, kind, from_value, to_value) VALUES (?, ?, ?, ?, ?)");
+  for (const auto& v : values) {
+    if (!v.time || !v.time->has_bounds()) continue;
+    if (previous) {
+      const LinkKind kind = relate(*v.time, *previous->time) == Relation::After ? LinkKind::Extends : LinkKind::Supersedes;
+      link.bind(1, fact_id).bind(2, fact_id).bind(3, to_string(kind)).bind(4, v.seq).bind(5, previous->seq).run();
+    }
+    previous = &v;
+  }
+}
+
+void note_earlier_report(sql::Database& db, std::int64_t text_id, const std::optional<Date>& day) {
+  if (!day) return;
+  std::vector<std::pair<std::int64_t, std::int64_t>> supported;
+  auto& q = db.prepared(
+      "SELECT DISTINCT fact_id, value_seq FROM claims WHERE text_id = ? AND fact_id IS NOT NULL AND value_seq IS NOT NULL");
+  q.bind(1, text_id);
+  while (q.step()) supported.emplace_back(q.int64(0), q.int64(1));
+  q.reset();
+  for (const auto& [fact, seq] : supported) {
+    auto& u = db.prepared(
+        "UPDATE fact_values SET first_reported = ?1 WHERE fact_id = ?2 AND seq = ?3 "
+        "AND (first_reported IS NULL OR first_reported > ?1)");
+    u.bind(1, iso_string(*day)).bind(2, fact).bind(3, seq).run();
+    if (db.changes() > 0) refresh_fact(db, fact);
+  }
+}
+
+}  // namespace dateline::engine

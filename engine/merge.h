@@ -1,0 +1,65 @@
+#pragma once
+// Merging one document's claims into the store's facts: the same fact from another source joins
+// it, a scheduled fact moved by a later report gains a value, disagreeing sources are recorded.
+
+#include "fact_matching.h"
+#include "sqlite.h"
+#include "store_rows.h"
+
+#include <dateline/claim.h>
+#include <dateline/document.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::engine {
+
+// A claim of the document being ingested. Its claims row is written after merging, with the
+// fact it joined, under the id `row` reserved for it beforehand.
+struct IngestClaim {
+  std::int64_t row = 0;
+  std::int64_t fact = 0;            // 0: none (a revision note)
+  std::optional<std::int64_t> seq;  // the fact's value it supports; none when it disputes them
+  const Claim* claim = nullptr;
+  std::string key;  // claims.claim_key
+  PredicateInfo info;
+  Subject subject;
+  std::string time_text;
+  std::string amount_text;
+};
+
+struct DocumentContext {
+  sql::Database& db;
+  EntityFrequency& frequency;
+  const Document& doc;
+  std::int64_t text_id = 0;
+  std::optional<Date> reported;                 // the document's publication day
+  std::vector<std::int64_t> new_facts;          // in creation order
+  std::unordered_map<std::int64_t, const IngestClaim*> founders;  // new fact -> its first claim
+  std::vector<IngestClaim>* claims = nullptr;   // all of this document's claims
+};
+
+// The subject of a claim as matching sees it (families, normalized topic, entities).
+Subject subject_of(const Claim& claim, const PredicateInfo& info, EntityFrequency& frequency);
+
+// Joins the claim to the fact it states (adding a source, a value, or a contradiction), or
+// creates a new fact. Returns the fact's id.
+std::int64_t merge_claim(DocumentContext& context, IngestClaim& claim);
+
+// A claim that moves another fact ("extended the deadline"): undated, it becomes a revision note
+// on that fact; dated, it is a fact of its own linked EXTENDS to the fact it moves. Without a
+// fact to attach to, it is merged as any claim.
+void merge_revision_claim(DocumentContext& context, IngestClaim& claim);
+
+// Recomputes a fact's current value, its `upcoming` flag and its revision links after its
+// values changed.
+void refresh_fact(sql::Database& db, std::int64_t fact_id);
+
+// A syndicated copy published on `day`: the values its text's claims support may have been
+// reported earlier than known.
+void note_earlier_report(sql::Database& db, std::int64_t text_id, const std::optional<Date>& day);
+
+}  // namespace dateline::engine

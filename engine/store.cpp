@@ -1,0 +1,110 @@
+// Store: opening and migrating the database, ingest, counts. Queries are in queries.cpp.
+
+#include "store_impl.h"
+
+#include "ingest.h"
+#include "schema.h"
+
+#include <dateline/error.h>
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace dateline {
+
+Store::Impl::Impl(const std::string& path) : db(path), frequency(db) {
+  try {
+    store_schema::open_and_migrate(db);
+  } catch (const StoreError& e) {
+    throw StoreError(fmt::format("{} (is it a dateline store?)", e.what()));
+  }
+}
+
+namespace {
+constexpr int kBatchDocuments = 2000;
+constexpr auto kBatchTime = std::chrono::seconds(2);
+}  // namespace
+
+Store::Impl::~Impl() {
+  try {
+    commit();
+  } catch (const StoreError&) {
+    // The batch is rolled back; its documents are not stored and a re-ingest adds them.
+  }
+}
+
+void Store::Impl::commit() {
+  if (!batch) return;
+  batch->commit();
+  batch.reset();
+  batched = 0;
+}
+
+Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
+Store::~Store() = default;
+
+IngestResult Store::ingest(const Extraction& extraction) {
+  Impl& s = *impl_;
+  if (!s.batch) {
+    s.batch.emplace(s.db);
+    s.batch_start = std::chrono::steady_clock::now();
+  }
+  const IngestResult r = engine::ingest_document(s.db, s.frequency, extraction);
+  if (++s.batched >= kBatchDocuments || std::chrono::steady_clock::now() - s.batch_start > kBatchTime) s.commit();
+  return r;
+}
+
+void Store::commit() { impl_->commit(); }
+
+StoreCounts Store::counts() const {
+  auto count = [&](const char* sql) {
+    auto& q = impl_->db.prepared(sql);
+    const std::int64_t n = q.step() ? q.int64(0) : 0;
+    q.reset();
+    return n;
+  };
+  StoreCounts c;
+  c.documents = count("SELECT count(*) FROM documents");
+  c.texts = count("SELECT count(*) FROM texts");
+  c.claims = count("SELECT count(*) FROM claims");
+  c.facts = count("SELECT count(*) FROM facts");
+  c.links = count("SELECT count(*) FROM links");
+  c.timelines = count("SELECT count(*) FROM timelines");
+  c.contradictions = count("SELECT count(*) FROM contradictions");
+  return c;
+}
+
+int Store::schema_version() const {
+  auto& q = impl_->db.prepared("SELECT max(version) FROM schema_version");
+  const int v = q.step() ? static_cast<int>(q.int64(0)) : 0;
+  q.reset();
+  return v;
+}
+
+int parse_window_days(std::string_view text) {
+  std::size_t i = 0;
+  long long n = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+    n = n * 10 + (text[i] - '0');
+    if (n > 100000) throw ValueError(fmt::format("window '{}' is too long", text));
+    ++i;
+  }
+  if (i == 0) throw ValueError(fmt::format("window '{}': expected a number of days such as 30d, 6w, 3m or 1y", text));
+  const std::string_view unit = text.substr(i);
+  long long factor = 0;
+  if (unit.empty() || unit == "d") {
+    factor = 1;
+  } else if (unit == "w") {
+    factor = 7;
+  } else if (unit == "m") {
+    factor = 30;
+  } else if (unit == "y") {
+    factor = 365;
+  } else {
+    throw ValueError(fmt::format("window '{}': unknown unit '{}' (use d, w, m or y)", text, unit));
+  }
+  return static_cast<int>(n * factor);
+}
+
+}  // namespace dateline

@@ -1,0 +1,153 @@
+#include "store_rows.h"
+
+#include <dateline/fact.h>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace dateline::engine {
+
+void bind_time(sql::Statement& s, int first, const std::optional<TimeValue>& time) {
+  if (!time) {
+    for (int i = 0; i < kTimeColumns; ++i) s.bind_null(first + i);
+    return;
+  }
+  s.bind(first, time->value);
+  s.bind(first + 1, to_string(time->type));
+  s.bind(first + 2, to_string(time->granularity));
+  bind_date(s, first + 3, time->earliest);
+  bind_date(s, first + 4, time->latest);
+  if (time->mod == Mod::None) {
+    s.bind_null(first + 5);
+  } else {
+    s.bind(first + 5, to_string(time->mod));
+  }
+}
+
+std::optional<TimeValue> read_time(const sql::Statement& s, int first) {
+  if (s.is_null(first)) return std::nullopt;
+  TimeValue v;
+  v.value = s.str(first);
+  v.type = timex_type_from_string(s.text(first + 1)).value_or(TimexType::Date);
+  v.granularity = granularity_from_string(s.text(first + 2)).value_or(Granularity::None);
+  v.earliest = read_date(s, first + 3);
+  v.latest = read_date(s, first + 4);
+  if (!s.is_null(first + 5)) v.mod = mod_from_string(s.text(first + 5)).value_or(Mod::None);
+  return v;
+}
+
+void bind_date(sql::Statement& s, int index, const std::optional<Date>& day) {
+  if (day) {
+    s.bind(index, iso_string(*day));
+  } else {
+    s.bind_null(index);
+  }
+}
+
+std::optional<Date> read_date(const sql::Statement& s, int column) {
+  if (s.is_null(column)) return std::nullopt;
+  return parse_iso_date(s.text(column));
+}
+
+ClaimStatus read_status(const sql::Statement& s, int column) {
+  return claim_status_from_string(s.text(column)).value_or(ClaimStatus::Occurred);
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += '\t';
+    out += n;
+  }
+  return out;
+}
+
+std::vector<std::string> split_names(std::string_view joined) {
+  std::vector<std::string> out;
+  while (!joined.empty()) {
+    const std::size_t tab = joined.find('\t');
+    out.emplace_back(joined.substr(0, tab));
+    if (tab == std::string_view::npos) break;
+    joined.remove_prefix(tab + 1);
+  }
+  return out;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<ValueRow> read_values(sql::Database& db, std::int64_t fact_id) {
+  auto& q = db.prepared(
+      "SELECT seq, value, type, granularity, earliest, latest, mod, time_text, status, first_reported, text_id "
+      "FROM fact_values WHERE fact_id = ? ORDER BY seq");
+  q.bind(1, fact_id);
+  std::vector<ValueRow> values;
+  while (q.step()) {
+    ValueRow v;
+    v.seq = q.int64(0);
+    v.time = read_time(q, 1);
+    v.time_text = q.str(7);
+    v.status = read_status(q, 8);
+    v.first_reported = read_date(q, 9);
+    v.text_id = q.int64(10);
+    values.push_back(std::move(v));
+  }
+  q.reset();
+  return values;
+}
+
+void sort_history(std::vector<ValueRow>& values) {
+  std::stable_sort(values.begin(), values.end(), [](const ValueRow& a, const ValueRow& b) {
+    if (a.first_reported != b.first_reported) return a.first_reported < b.first_reported;  // nullopt first
+    const bool a_old = a.status == ClaimStatus::Superseded, b_old = b.status == ClaimStatus::Superseded;
+    if (a_old != b_old) return a_old;
+    // Undated values first; then by the first day each may be.
+    const bool da = a.time && a.time->earliest, db = b.time && b.time->earliest;
+    if (da != db) return db;
+    if (da && *a.time->earliest != *b.time->earliest) return *a.time->earliest < *b.time->earliest;
+    return a.seq < b.seq;
+  });
+}
+
+void EntityFrequency::refresh() {
+  cache_.clear();
+  auto& q = db_.prepared("SELECT max(id) FROM texts");
+  texts_ = q.step() && !q.is_null(0) ? q.int64(0) : 0;
+  q.reset();
+}
+
+std::int64_t EntityFrequency::df(const std::string& name) {
+  if (auto it = cache_.find(name); it != cache_.end()) return it->second;
+  auto& q = db_.prepared("SELECT df FROM entity_df WHERE name = ?");
+  q.bind(1, name);
+  const std::int64_t n = q.step() ? q.int64(0) : 0;
+  q.reset();
+  cache_.emplace(name, n);
+  return n;
+}
+
+bool EntityFrequency::frequent(const std::string& name) {
+  const std::int64_t n = df(name);
+  return n >= 3 && 4 * n > texts_;
+}
+
+double EntityFrequency::idf(const std::string& name) {
+  const double n = static_cast<double>(std::max<std::int64_t>(1, df(name)));
+  return std::log(1.0 + static_cast<double>(std::max<std::int64_t>(1, texts_)) / n);
+}
+
+std::vector<std::string> EntityFrequency::specific(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& n : names) {
+    if (!frequent(n)) out.push_back(n);
+  }
+  return out;
+}
+
+}  // namespace dateline::engine

@@ -1,0 +1,73 @@
+#pragma once
+// How model values sit in the store's columns, and the rows merging and queries share.
+
+#include "fact_matching.h"
+#include "sqlite.h"
+
+#include <dateline/claim.h>
+#include <dateline/time_value.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::engine {
+
+// A TimeValue takes six columns: value, type, granularity, earliest, latest, mod.
+constexpr int kTimeColumns = 6;
+void bind_time(sql::Statement& s, int first, const std::optional<TimeValue>& time);
+std::optional<TimeValue> read_time(const sql::Statement& s, int first);
+
+void bind_date(sql::Statement& s, int index, const std::optional<Date>& day);
+std::optional<Date> read_date(const sql::Statement& s, int column);
+
+ClaimStatus read_status(const sql::Statement& s, int column);
+
+// Names joined by tabs, and back.
+std::string join_names(const std::vector<std::string>& names);
+std::vector<std::string> split_names(std::string_view joined);
+
+// ASCII lower case: entity and topic queries are case-insensitive.
+std::string lower(std::string_view text);
+
+// One value a fact has had, as stored.
+struct ValueRow {
+  std::int64_t seq = 0;
+  std::optional<TimeValue> time;
+  std::string time_text;
+  ClaimStatus status = ClaimStatus::Occurred;
+  std::optional<Date> first_reported;
+  std::int64_t text_id = 0;
+};
+
+std::vector<ValueRow> read_values(sql::Database& db, std::int64_t fact_id);
+
+// History order: by when first reported (unknown first), a value stated as superseded before
+// one that is not, then by time, then by creation. The last is the current value.
+void sort_history(std::vector<ValueRow>& values);
+
+// In how many texts each entity is named. An entity named in more than a quarter of them (and
+// in at least three) is too frequent to tell stories apart: "US" in a US news store.
+class EntityFrequency {
+ public:
+  explicit EntityFrequency(sql::Database& db) : db_(db) {}
+  // Forgets cached figures; called once per document so memory stays bounded.
+  void refresh();
+  std::int64_t texts() const { return texts_; }
+  std::int64_t df(const std::string& name);
+  bool frequent(const std::string& name);
+  // ln(1 + texts / df): rarer names weigh more.
+  double idf(const std::string& name);
+  // The names of a list that are not frequent.
+  std::vector<std::string> specific(const std::vector<std::string>& names);
+
+ private:
+  sql::Database& db_;
+  std::int64_t texts_ = 0;
+  std::unordered_map<std::string, std::int64_t> cache_;
+};
+
+}  // namespace dateline::engine

@@ -1,0 +1,279 @@
+#include "threads.h"
+
+#include <dateline/document.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace dateline::engine {
+namespace {
+
+// A document continues a thread when the entities and topics they share weigh at least this
+// much, where the document's most telling entity weighs 1 and a shared topic 1: one entity
+// alone ("Egypt") is not enough, two or a topic are.
+constexpr double kJoinThreshold = 1.2;
+constexpr std::size_t kProfileEntities = 6;
+constexpr double kLeadWeight = 1.5;
+
+struct NewFact {
+  std::int64_t id = 0;
+  std::string topic;
+  std::string topic_norm;
+  std::vector<std::string> entities;
+  const IngestClaim* founder = nullptr;
+};
+
+NewFact new_fact(DocumentContext& c, std::int64_t id) {
+  NewFact f;
+  f.id = id;
+  if (auto it = c.founders.find(id); it != c.founders.end()) {
+    // A new fact is its founding claim's subject (claims of the same document that joined it
+    // later add no thread evidence worth a read).
+    f.founder = it->second;
+    f.topic = f.founder->claim->topic;
+    f.topic_norm = f.founder->subject.topic;
+    f.entities = f.founder->subject.all_entities;
+  }
+  return f;
+}
+
+bool shares_specific_entity(DocumentContext& c, const NewFact& f, std::int64_t thread) {
+  auto& q = c.db.prepared("SELECT 1 FROM timeline_entities WHERE name_lc = ? AND timeline_id = ?");
+  bool any_specific = false;
+  for (const auto& name : f.entities) {
+    if (c.frequency.frequent(name)) continue;
+    any_specific = true;
+    q.bind(1, lower(name)).bind(2, thread);
+    const bool found = q.step();
+    q.reset();
+    if (found) return true;
+  }
+  return !any_specific;
+}
+
+std::int64_t thread_of_topic(DocumentContext& c, const std::string& topic_norm) {
+  if (topic_norm.empty()) return 0;
+  auto& q = c.db.prepared("SELECT timeline_id FROM timeline_topics WHERE topic_norm = ?");
+  q.bind(1, topic_norm);
+  const std::int64_t id = q.step() ? q.int64(0) : 0;
+  q.reset();
+  return id;
+}
+
+// The document's most telling entities: named often in it, rarely elsewhere; weights scaled so
+// the first is 1.
+std::vector<std::pair<std::string, double>> profile_of(DocumentContext& c, const Extraction& x,
+                                                       const std::vector<NewFact>& facts) {
+  std::map<std::string, double> mentions;
+  for (const auto& m : x.entities) mentions[m.name] += 1;
+  for (const auto& f : facts) {
+    for (const auto& e : f.entities) mentions[e] += 1;
+  }
+  std::vector<std::pair<std::string, double>> weighted;
+  for (const auto& [name, n] : mentions) {
+    if (name.empty() || c.frequency.frequent(name)) continue;
+    weighted.emplace_back(name, n * c.frequency.idf(name));
+  }
+  std::stable_sort(weighted.begin(), weighted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (weighted.size() > kProfileEntities) weighted.resize(kProfileEntities);
+  if (!weighted.empty()) {
+    const double top = weighted.front().second;
+    for (auto& [name, w] : weighted) w /= top;
+  }
+  return weighted;
+}
+
+std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::string, double>>& profile,
+                         const std::vector<NewFact>& facts) {
+  struct Evidence {
+    double score = 0;
+    bool anchored = false;  // shares the document's most telling entity, or one of its topics
+    int topics = 0;
+  };
+  std::unordered_map<std::int64_t, Evidence> found;
+  auto& q = c.db.prepared(
+      "SELECT timeline_id FROM timeline_entities WHERE name_lc = ? ORDER BY facts DESC, timeline_id DESC LIMIT 16");
+  for (std::size_t i = 0; i < profile.size(); ++i) {
+    q.bind(1, lower(profile[i].first));
+    while (q.step()) {
+      Evidence& e = found[q.int64(0)];
+      e.score += profile[i].second;
+      e.anchored = e.anchored || i == 0;
+    }
+    q.reset();
+  }
+  std::vector<std::string> seen_topics;
+  for (const auto& f : facts) {
+    if (f.topic_norm.empty() || std::count(seen_topics.begin(), seen_topics.end(), f.topic_norm)) continue;
+    seen_topics.push_back(f.topic_norm);
+    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) found[t].topics += 1;
+  }
+  for (auto& [id, e] : found) {
+    // A topic counts where the thread also shares some of the document's entities: "trade
+    // talks" alone is every story's.
+    if (e.topics > 0 && e.score > 0) {
+      e.score += 1.0;
+      e.anchored = true;
+    }
+  }
+  // Names shared in passing (two countries every story mentions while the store is still small)
+  // are not enough: the thread must share what the document is most about.
+  std::int64_t best = 0;
+  double best_score = 0;
+  for (const auto& [id, e] : found) {
+    if (!e.anchored) continue;
+    if (e.score > best_score || (e.score == best_score && id > best)) {
+      best = id;
+      best_score = e.score;
+    }
+  }
+  return best_score >= kJoinThreshold ? best : 0;
+}
+
+bool mentions(std::string_view haystack, std::string_view name) { return lower(haystack).find(lower(name)) != std::string::npos; }
+
+// Who a sale is to: the entity in the recipient role, else (for a claim of the sale family) the
+// first country that is not the seller.
+std::string recipient_of(const IngestClaim& ic) {
+  for (const auto& e : ic.claim->entities) {
+    if (e.role == "recipient") return e.name;
+  }
+  if (std::find(ic.subject.families.begin(), ic.subject.families.end(), "sale") == ic.subject.families.end()) return {};
+  for (const auto& e : ic.claim->entities) {
+    if (e.kind == EntityKind::Gpe && e.role != "agent") return e.name;
+  }
+  return {};
+}
+
+// A short readable title: the topic the document is most about — the lead's, the one most of its
+// claims state, and that names its most telling entities — and a sale gets its buyer ("NASAMS sale to
+// Egypt"). Without topics, the most telling entity.
+std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
+                      const std::vector<std::pair<std::string, double>>& profile) {
+  // News puts the story first: the lead's topic weighs more than background further down.
+  const IngestClaim* lead = nullptr;
+  for (const auto& ic : *c.claims) {
+    if (!ic.subject.topic.empty() && (!lead || ic.claim->evidence.span.begin < lead->claim->evidence.span.begin)) lead = &ic;
+  }
+  const NewFact* chosen = nullptr;
+  double chosen_score = -1;
+  for (const auto& f : facts) {
+    if (f.topic.empty()) continue;
+    double score = lead && lead->subject.topic == f.topic_norm ? kLeadWeight : 0.0;
+    for (const auto& ic : *c.claims) score += ic.subject.topic == f.topic_norm ? 1.0 : 0.0;
+    for (const auto& [name, w] : profile) score += mentions(f.topic, name) ? w : 0.0;
+    if (score > chosen_score) {
+      chosen = &f;
+      chosen_score = score;
+    }
+  }
+  if (!chosen) {
+    if (!profile.empty()) return profile.front().first;
+    if (!facts.empty() && facts.front().founder) return facts.front().founder->claim->predicate;
+    return "Untitled";
+  }
+  std::string title = chosen->topic;
+  // A topic of common words ("contract") says whose it is with the document's main name.
+  if (topic_names(title).empty() && !profile.empty() && !mentions(title, profile.front().first)) {
+    title = fmt::format("{} {}", profile.front().first, title);
+  }
+  if (chosen->founder) {
+    if (const std::string buyer = recipient_of(*chosen->founder); !buyer.empty() && !mentions(title, buyer)) {
+      title = fmt::format("{} to {}", title, buyer);
+    }
+  }
+  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);
+  return title;
+}
+
+// The words a `--topic` query finds a thread by (store_queries: word prefixes, all of them).
+void index_words(DocumentContext& c, std::string_view normalized, std::int64_t thread) {
+  auto& w = c.db.prepared("INSERT OR IGNORE INTO timeline_words(word, timeline_id) VALUES (?, ?)");
+  std::size_t start = 0;
+  while (start < normalized.size()) {
+    std::size_t end = normalized.find(' ', start);
+    if (end == std::string_view::npos) end = normalized.size();
+    if (end > start) w.bind(1, normalized.substr(start, end - start)).bind(2, thread).run();
+    start = end + 1;
+  }
+}
+
+std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts,
+                           const std::vector<std::pair<std::string, double>>& profile) {
+  auto& key = c.db.prepared("SELECT key FROM facts WHERE id = ?");
+  key.bind(1, facts.front().id);
+  const std::string fact_key = key.step() ? key.str(0) : std::to_string(facts.front().id);
+  key.reset();
+  const std::string title = title_for(c, facts, profile);
+  c.db.prepared("INSERT INTO timelines(key, title) VALUES (?, ?)")
+      .bind(1, fmt::format("t{}", document_id("timeline", fact_key)))
+      .bind(2, title)
+      .run();
+  const std::int64_t id = c.db.last_insert_rowid();
+  index_words(c, normalize_topic(title), id);
+  return id;
+}
+
+// What the document's new facts add to their threads, written once per thread and entity.
+struct ThreadGrowth {
+  std::map<std::int64_t, std::int64_t> facts;                       // thread -> new facts
+  std::map<std::pair<std::int64_t, std::string>, std::int64_t> named;  // (thread, entity) -> facts naming it
+  std::map<std::string, std::int64_t> topics;                       // topic -> first thread given it
+};
+
+void join(DocumentContext& c, const NewFact& f, std::int64_t thread, ThreadGrowth& growth) {
+  c.db.prepared("UPDATE facts SET timeline_id = ? WHERE id = ?").bind(1, thread).bind(2, f.id).run();
+  growth.facts[thread] += 1;
+  for (const auto& name : f.entities) growth.named[{thread, name}] += 1;
+  if (!f.topic_norm.empty()) growth.topics.emplace(f.topic_norm, thread);
+}
+
+void write_growth(DocumentContext& c, const ThreadGrowth& growth) {
+  auto& count = c.db.prepared("UPDATE timelines SET fact_count = fact_count + ? WHERE id = ?");
+  for (const auto& [thread, n] : growth.facts) count.bind(1, n).bind(2, thread).run();
+  auto& e = c.db.prepared(
+      "INSERT INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + ?4");
+  for (const auto& [key, n] : growth.named) e.bind(1, lower(key.second)).bind(2, key.first).bind(3, key.second).bind(4, n).run();
+  auto& t = c.db.prepared("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES (?, ?)");
+  for (const auto& [topic, thread] : growth.topics) {
+    t.bind(1, topic).bind(2, thread).run();
+    if (c.db.changes() > 0) index_words(c, topic, thread);
+  }
+}
+
+}  // namespace
+
+void assign_threads(DocumentContext& c, const Extraction& x) {
+  if (c.new_facts.empty()) return;
+  std::vector<NewFact> facts;
+  for (std::int64_t id : c.new_facts) facts.push_back(new_fact(c, id));
+  const auto profile = profile_of(c, x, facts);
+  std::int64_t main_thread = best_thread(c, profile, facts);
+  ThreadGrowth growth;
+  std::vector<const NewFact*> rest;
+  for (const auto& f : facts) {
+    // A fact whose topic a thread has joins it when they also share a specific entity (or the
+    // fact names none): the topic alone may be every story's ("trade talks").
+    const std::int64_t t = thread_of_topic(c, f.topic_norm);
+    if (t && t != main_thread && shares_specific_entity(c, f, t)) {
+      join(c, f, t, growth);
+    } else {
+      rest.push_back(&f);
+    }
+  }
+  if (!rest.empty()) {
+    if (!main_thread) {
+      std::vector<NewFact> unthreaded;
+      for (const auto* f : rest) unthreaded.push_back(*f);
+      main_thread = create_thread(c, unthreaded, profile);
+    }
+    for (const auto* f : rest) join(c, *f, main_thread, growth);
+  }
+  write_growth(c, growth);
+}
+
+}  // namespace dateline::engine

@@ -1,0 +1,135 @@
+// Story threads: facts that share entities and topic form one timeline with a short title, and
+// entities every story names ("United States") never pull the stories into one thread.
+
+#include "engine_fixtures.h"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+using namespace engine_test;
+
+namespace {
+
+struct Story {
+  const char* topic;
+  const char* place;
+  const char* company;
+};
+
+// Eight unrelated stories, five reports each, every one naming the United States and China.
+const Story kStories[] = {
+    {"Orvel mine expansion", "Kestria", "Orvel Mining"},     {"Dantic port lease", "Sarnia Bay", "Dantic Lines"},
+    {"Pellam rail strike", "Pellam", "Pellam Rail"},         {"Tovex drug recall", "Lunara", "Tovex Pharma"},
+    {"Halvik dam inquiry", "Halvik", "Nordhydro"},           {"Brightwave merger", "Ostera", "Brightwave"},
+    {"Quell airline fine", "Marovia", "Quell Air"},          {"Ferrin steel tariff", "Ferrin", "Ferrin Steel"},
+};
+
+Extraction report(const Story& s, int n) {
+  const std::string day = fmt::format("2025-0{}-1{}", 1 + n, n);
+  return Article(fmt::format("Outlet {}", n), day)
+      .sentence(fmt::format("{} said on {} that the {} in {} would go ahead, after talks with the United States and China.",
+                            s.company, day, s.topic, s.place))
+      .claim(n % 2 ? "statement" : "approval", n == 0 ? s.topic : "")
+      .time(day, day)
+      .entity(s.company, EntityKind::Org, "agent")
+      .entity(s.place, EntityKind::Gpe)
+      .entity("United States", EntityKind::Gpe)
+      .entity("China", EntityKind::Gpe)
+      .build();
+}
+
+}  // namespace
+
+TEST_CASE("frequent entities do not merge unrelated stories into one thread") {
+  TempStore store;
+  for (int n = 0; n < 5; ++n) {
+    for (const auto& s : kStories) store->ingest(report(s, n));
+  }
+  const auto timelines = store->timelines({});
+  CHECK(timelines.size() == std::size(kStories));
+  std::set<std::string> titles;
+  for (const auto& t : timelines) {
+    titles.insert(t.title);
+    // Each thread holds one story: every fact names the same company.
+    std::set<std::string> companies;
+    for (const auto& f : t.facts) {
+      for (const auto& e : f.entities) {
+        if (e.role == "agent") companies.insert(e.name);
+      }
+    }
+    CHECK(companies.size() == 1);
+    CHECK(t.facts.size() == 5);
+  }
+  CHECK(titles.count("Orvel mine expansion") == 1);
+  CHECK(titles.count("Ferrin steel tariff") == 1);
+  // Querying by the frequent entity finds every thread it appears in, but they stay apart.
+  CHECK(store->timelines({"", "united states", {}, {}}).size() == std::size(kStories));
+  CHECK(store->timelines({"", "Kestria", {}, {}}).size() == 1);
+}
+
+TEST_CASE("a story's background facts join its thread, titled by the story's topic") {
+  TempStore store;
+  store->ingest(Article("Metro Post", "2025-07-18")
+                    .sentence("Lumio may come up in trade talks with Varn next week, Commerce Secretary Ida Holt said.")
+                    .claim("talks", "Varn trade talks", ClaimStatus::Scheduled)
+                    .time("next week", "2025-W30")
+                    .entity("Lumio", EntityKind::Org)
+                    .entity("Varn", EntityKind::Gpe, "agent")
+                    .sentence("Lumio's owner Bytewise must divest the app by September 17.")
+                    .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
+                    .time("September 17", "2025-09-17")
+                    .entity("Bytewise", EntityKind::Org, "agent")
+                    .entity("Lumio", EntityKind::Org)
+                    .sentence("The original deadline for the Lumio divestment was January 19.")
+                    .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
+                    .time("January 19", "2025-01-19")
+                    .sentence("The supreme court upheld the divestment law in January.")
+                    .claim("ruling", "Lumio divestment")
+                    .time("January", "2025-01")
+                    .entity("Supreme Court", EntityKind::Org, "agent")
+                    .sentence("Last year the president signed the sale-or-ban law.")
+                    .claim("signing", "sale-or-ban law")
+                    .time("Last year", "2024")
+                    .entity("Gil Marsh", EntityKind::Person, "agent")
+                    .sentence("Varn restricted exports of Lumio's algorithm in 2020, killing a deal with Bytewise.")
+                    .mention("Lumio", EntityKind::Org)
+                    .claim("restriction", "export controls")
+                    .time("2020", "2020")
+                    .entity("Varn", EntityKind::Gpe, "agent")
+                    .entity("Bytewise", EntityKind::Org)
+                    .build());
+  store->ingest(Article("Evening Star", "2025-08-02")
+                    .sentence("Lumio's divestment deadline of September 17 stands, Bytewise was told.")
+                    .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
+                    .time("September 17", "2025-09-17")
+                    .entity("Bytewise", EntityKind::Org)
+                    .entity("Lumio", EntityKind::Org)
+                    .build());
+  store->ingest(Article("Evening Star", "2025-08-02")
+                    .sentence("Ostera opened a new bridge on Friday.")
+                    .claim("opening", "Ostera bridge")
+                    .time("Friday", "2025-08-01")
+                    .entity("Ostera", EntityKind::Gpe)
+                    .build());
+  const auto timelines = store->timelines({"lumio", "", {}, {}});
+  REQUIRE(timelines.size() == 1);
+  CHECK(timelines[0].title == "Lumio divestment");
+  CHECK(timelines[0].facts.size() == 5);
+  CHECK(store->counts().timelines == 2);
+}
+
+TEST_CASE("a sale thread names its recipient") {
+  TempStore store;
+  store->ingest(Article("Gulf Wire", "2025-07-25")
+                    .sentence("The State Department approved the possible sale of NASAMS to Egypt on Thursday.")
+                    .claim("approval", "NASAMS sale")
+                    .time("Thursday", "2025-07-24")
+                    .entity("US State Department", EntityKind::Org, "agent")
+                    .entity("Egypt", EntityKind::Gpe, "recipient")
+                    .build());
+  const auto timelines = store->timelines({});
+  REQUIRE(timelines.size() == 1);
+  CHECK(timelines[0].title == "NASAMS sale to Egypt");
+}
