@@ -178,6 +178,19 @@ void write_timeline(W& w, const Timeline& t) {
     json::string(w, l.to);
     json::key(w, "kind");
     json::string(w, to_string(l.kind));
+    // A revision inside one fact names the two values of its history it joins.
+    json::key(w, "from_value");
+    if (l.from_value) {
+      w.Uint64(*l.from_value);
+    } else {
+      w.Null();
+    }
+    json::key(w, "to_value");
+    if (l.to_value) {
+      w.Uint64(*l.to_value);
+    } else {
+      w.Null();
+    }
     w.EndObject();
   }
   w.EndArray();

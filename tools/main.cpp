@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <unistd.h>
 #include <filesystem>
@@ -290,12 +291,34 @@ void check_format(const std::string& format, std::initializer_list<std::string_v
   throw ValueError(fmt::format("--format: unknown format '{}' (use {})", format, list));
 }
 
+// DTSTAMP of exported calendars: now, or SOURCE_DATE_EPOCH when set (reproducible builds'
+// convention), so the same store gives the same file.
+CalendarOptions calendar_options(std::string name) {
+  CalendarOptions options;
+  options.name = std::move(name);
+  options.stamp = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    try {
+      options.stamp = std::chrono::sys_seconds{std::chrono::seconds{std::stoll(epoch)}};
+    } catch (const std::exception&) {
+      throw ValueError(fmt::format("SOURCE_DATE_EPOCH: not a number of seconds: '{}'", epoch));
+    }
+  }
+  return options;
+}
+
+// Formats end with a newline where the format is line-oriented text that lacks one.
+std::string with_newline(std::string text) {
+  text += '\n';
+  return text;
+}
+
 struct TimelineArgs {
   std::string topic, entity, from, to;
 };
 
 int run_timeline(const StoreArgs& store_args, const TimelineArgs& args) {
-  check_format(store_args.format, {"text"});
+  check_format(store_args.format, {"text", "json", "timelinejs", "ical", "dot", "svg"});
   TimelineQuery q;
   q.topic = args.topic;
   q.entity = args.entity;
@@ -304,7 +327,23 @@ int run_timeline(const StoreArgs& store_args, const TimelineArgs& args) {
   if (q.from && q.to && *q.to < *q.from) throw ValueError("--to is before --from");
   require_store(store_args.db);
   Store store(store_args.db);
-  write_output(store_args.output, timelines_text(store.timelines(q)));
+  const std::vector<Timeline> timelines = store.timelines(q);
+  const std::string& f = store_args.format;
+  std::string out;
+  if (f == "json") {
+    out = with_newline(timelines_json(timelines));
+  } else if (f == "timelinejs") {
+    out = with_newline(timelinejs_json(timelines));
+  } else if (f == "ical") {
+    out = icalendar(timelines, calendar_options("dateline timelines"));
+  } else if (f == "dot") {
+    out = timeline_dot(timelines);
+  } else if (f == "svg") {
+    out = timeline_svg(timelines);
+  } else {
+    out = timelines_text(timelines);
+  }
+  write_output(store_args.output, out);
   return 0;
 }
 
@@ -318,7 +357,7 @@ Date today() {
 }
 
 int run_upcoming(const StoreArgs& store_args, const UpcomingArgs& args) {
-  check_format(store_args.format, {"text"});
+  check_format(store_args.format, {"text", "json", "ical"});
   UpcomingQuery q;
   q.as_of = args.as_of.empty() ? today() : date_option("--as-of", args.as_of);
   try {
@@ -328,15 +367,26 @@ int run_upcoming(const StoreArgs& store_args, const UpcomingArgs& args) {
   }
   require_store(store_args.db);
   Store store(store_args.db);
-  write_output(store_args.output, upcoming_text(store.upcoming(q), q.as_of, q.within_days));
+  const std::vector<Fact> facts = store.upcoming(q);
+  if (store_args.format == "json") {
+    write_output(store_args.output, with_newline(facts_json(facts)));
+  } else if (store_args.format == "ical") {
+    // The calendar holds what upcoming selected (all_facts: the engine has chosen them).
+    CalendarOptions options = calendar_options("dateline: upcoming deadlines");
+    options.all_facts = true;
+    write_output(store_args.output, icalendar(facts, options));
+  } else {
+    write_output(store_args.output, upcoming_text(facts, q.as_of, q.within_days));
+  }
   return 0;
 }
 
 int run_facts(const StoreArgs& store_args, const FactQuery& q) {
-  check_format(store_args.format, {"text"});
+  check_format(store_args.format, {"text", "json"});
   require_store(store_args.db);
   Store store(store_args.db);
-  write_output(store_args.output, facts_text(store.facts(q)));
+  const std::vector<Fact> facts = store.facts(q);
+  write_output(store_args.output, store_args.format == "json" ? with_newline(facts_json(facts)) : facts_text(facts));
   return 0;
 }
 
