@@ -4,7 +4,11 @@
 #   out/extract.json  everything extracted from all the articles, one JSON object in the
 #                     `dateline extract` shape (documents, timexes, entities, amounts, claims)
 #   out/dates.txt     each article's dated expressions in time order
-# and prints a summary.
+# then ingests them into a fresh store and writes
+#   out/dateline.db   the fact store (SQLite)
+#   out/timeline.{txt,json,timelinejs.json,svg}   the story threads, facts in time order
+#   out/upcoming.{txt,ics}   deadlines and scheduled events in the year after the newest sample
+# and prints the timelines and the upcoming deadlines.
 #
 # Publication dates: an article's own date line ("Published: 2025-03-14") always wins. For an
 # article without one, --dct comes from examples/<name>.dct if that file exists (one line,
@@ -93,13 +97,39 @@ counts = ", ".join(f"{len(merged.get(k, []))} {k}" for k in ("timexes", "entitie
 print(f"dateline: {len(docs)} documents; {counts}")
 PY
 
-# ---- Further outputs -------------------------------------------------------------------------
-# The store, timelines and upcoming deadlines join here when `dateline ingest`, `dateline
-# timeline` and `dateline upcoming` exist (DESIGN.md, "CLI"), e.g. out/timeline.json and
-# out/upcoming.ics. Until then the extraction above is what dateline does.
-# ----------------------------------------------------------------------------------------------
+# ---- The store, timelines and upcoming deadlines -------------------------------------------
+# Every article goes into a fresh store (out/dateline.db), with the same dates as above; then the
+# story threads and the deadlines ahead of the newest sample's date are exported.
+rm -f out/dateline.db out/dateline.db-wal out/dateline.db-shm
+for article in "${articles[@]}"; do
+  name=$(basename "$article" .txt)
+  dates=""
+  if [ -f "examples/$name.dct" ]; then
+    dates=$(head -n 1 "examples/$name.dct")
+  elif [ -n "${sample_dates[$name]:-}" ]; then
+    dates=${sample_dates[$name]}
+  fi
+  read -r dct captured <<< "${dates:-$fallback_dct}"
+  args=(--dct "$dct")
+  [ -n "${captured:-}" ] && args+=(--captured "$captured")
+  "$dateline" ingest --db out/dateline.db "${args[@]}" "$article" > /dev/null
+done
+as_of=$fallback_dct
+"$dateline" timeline --db out/dateline.db --format text -o out/timeline.txt
+"$dateline" timeline --db out/dateline.db --format json -o out/timeline.json
+"$dateline" timeline --db out/dateline.db --format timelinejs -o out/timeline.timelinejs.json
+"$dateline" timeline --db out/dateline.db --format svg -o out/timeline.svg
+"$dateline" upcoming --db out/dateline.db --as-of "$as_of" --within 365d --format text -o out/upcoming.txt
+"$dateline" upcoming --db out/dateline.db --as-of "$as_of" --within 365d --format ical -o out/upcoming.ics
 
 echo "wrote $root/out/extract.json (documents, time expressions with spans, TIMEX3 values and bounds)"
-echo "wrote $root/out/dates.txt (each article's dated expressions in time order):"
+echo "wrote $root/out/dates.txt (each article's dated expressions in time order)"
+echo "wrote $root/out/dateline.db (the fact store: documents, claims, facts, links, timelines)"
+echo "wrote $root/out/timeline.txt, timeline.json, timeline.timelinejs.json, timeline.svg (story threads)"
+echo "wrote $root/out/upcoming.txt, upcoming.ics (deadlines and scheduled events after $as_of, one year ahead)"
 echo
-cat out/dates.txt
+echo "== story timelines (out/timeline.txt) =="
+cat out/timeline.txt
+echo
+echo "== upcoming (out/upcoming.txt) =="
+cat out/upcoming.txt
