@@ -62,7 +62,7 @@ void check_failure(const Run& r, std::initializer_list<std::string> needles) {
 
 }  // namespace
 
-TEST_CASE("cli: ingest stores each article once; ingesting again changes no count") {
+TEST_CASE("cli: ingest stores each article once, ingesting again changes no count") {
   ScratchDir dir;
   const Run first = run(dir, ingest_args(dir, shell_quote(kFirst) + " " + shell_quote(kPage)));
   INFO(first.err);

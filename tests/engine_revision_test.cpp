@@ -69,7 +69,7 @@ TEST_CASE("a deadline brought forward is linked SUPERSEDES, not EXTENDS") {
   CHECK_FALSE(find_link(timelines[0].links, LinkKind::Extends));
 }
 
-TEST_CASE("one report with the original deadline and the new one; an undated extension is a note") {
+TEST_CASE("one report with the original deadline and the new one, an undated extension is a note") {
   TempStore store;
   store->ingest(Article("Metro Post", "2025-07-18")
                     .sentence("Lumio's owner is under pressure to divest the app by September 17.")

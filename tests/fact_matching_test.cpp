@@ -104,7 +104,7 @@ TEST_CASE("time fit: containment is the same time at another granularity") {
   CHECK(finer_time(*t("2025-01-19"), *t("2025-01")).value == "2025-01-19");
 }
 
-TEST_CASE("a later report moves a scheduled fact; the same day from another outlet contradicts") {
+TEST_CASE("a later report moves a scheduled fact, the same day from another outlet contradicts") {
   const auto old = report("2025-01-19", ClaimStatus::Scheduled, "2025-01-05", 1);
   CHECK(classify_time_change(PredicateKind::Scheduled, old, report("2025-04-05", ClaimStatus::Scheduled, "2025-01-20", 2)) ==
         TimeChange::Revision);

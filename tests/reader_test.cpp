@@ -310,7 +310,7 @@ TEST_CASE("related articles are found without a source line above the age line")
   CHECK(published(docs[2]) == "2025-07-25");
 }
 
-TEST_CASE("furniture lines are dropped anywhere; long paragraphs that open like furniture are kept") {
+TEST_CASE("furniture lines are dropped anywhere, long paragraphs that open like furniture are kept") {
   std::string page = "Headline\nFirst paragraph.\n";
   for (const auto& f : kFurniture) page += f + "\n";
   const std::string long_paragraph =
