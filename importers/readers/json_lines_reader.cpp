@@ -63,14 +63,17 @@ class LineReader {
            number, offset + json.GetErrorOffset());
     }
     if (!json.IsObject()) fail("a line must be a JSON object with a \"text\" field", number, offset);
-    auto text_field = json.FindMember("text");
-    if (text_field == json.MemberEnd() || !text_field->value.IsString()) {
+    // Const iterators on both sides: comparing a mutable member iterator with MemberEnd() is
+    // ambiguous in C++20 for Clang (RapidJSON's operator== takes a const iterator).
+    const rapidjson::Document& object = json;
+    auto text_field = object.FindMember("text");
+    if (text_field == object.MemberEnd() || !text_field->value.IsString()) {
       fail("no \"text\" string field", number, offset);
     }
     std::array<std::string, kStringFields.size()> fields;
     for (std::size_t i = 0; i < kStringFields.size(); ++i) {
-      auto it = json.FindMember(rapidjson::StringRef(kStringFields[i].data(), kStringFields[i].size()));
-      if (it == json.MemberEnd() || it->value.IsNull()) continue;
+      auto it = object.FindMember(rapidjson::StringRef(kStringFields[i].data(), kStringFields[i].size()));
+      if (it == object.MemberEnd() || it->value.IsNull()) continue;
       if (!it->value.IsString()) fail(fmt::format("\"{}\" must be a string", kStringFields[i]), number, offset);
       fields[i].assign(it->value.GetString(), it->value.GetStringLength());
     }
