@@ -1,88 +1,16 @@
 // The dateline binary on bad input: a non-zero exit, a message on stderr that says what was
 // wrong and where, and never a crash. And once on good input, the extract JSON's documents.
 
+#include "cli_run.h"
+
 #include <rapidjson/document.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-namespace fs = std::filesystem;
+using namespace cli_test;
 
 namespace {
-
-// A scratch directory for one test case, removed afterwards.
-class ScratchDir {
- public:
-  ScratchDir() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("dateline-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  std::string write(const std::string& name, const std::string& bytes) const {
-    fs::path p = path_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string shell_quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) {
-    if (c == '\'') {
-      q += "'\\''";
-    } else {
-      q += c;
-    }
-  }
-  return q + "'";
-}
-
-struct Run {
-  int exit_code = -1;  // the program's exit status; -1 when it did not exit normally
-  std::string out;
-  std::string err;
-};
-
-// Runs `dateline <args>` through the shell with stdout and stderr captured to files.
-Run run(const ScratchDir& dir, const std::string& args, const std::string& stdin_redirect = "< /dev/null") {
-  const std::string out = dir.path("stdout.txt");
-  const std::string err = dir.path("stderr.txt");
-  const std::string command = shell_quote(DATELINE_BINARY) + " " + args + " " + stdin_redirect + " >" +
-                              shell_quote(out) + " 2>" + shell_quote(err);
-  int status = std::system(command.c_str());
-  Run r;
-  // The shell reports a program killed by a signal as 128 + the signal.
-  if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) < 128) r.exit_code = WEXITSTATUS(status);
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
-}
 
 // A failed run that did not crash and said something on stderr mentioning each of `needles`.
 void check_failure(const Run& r, std::initializer_list<std::string> needles) {

@@ -67,12 +67,13 @@ struct Run {
   std::string err;
 };
 
-// Runs `dateline <args>` through the shell (arguments already quoted) with stdin from /dev/null.
-inline Run run(const ScratchDir& dir, const std::string& args) {
+// Runs `dateline <args>` through the shell (arguments already quoted), stdin from
+// `stdin_redirect` (/dev/null unless given).
+inline Run run(const ScratchDir& dir, const std::string& args, const std::string& stdin_redirect = "< /dev/null") {
   const std::string out = dir.path("stdout.txt");
   const std::string err = dir.path("stderr.txt");
-  const std::string command = shell_quote(DATELINE_BINARY) + " " + args + " < /dev/null >" + shell_quote(out) +
-                              " 2>" + shell_quote(err);
+  const std::string command = shell_quote(DATELINE_BINARY) + " " + args + " " + stdin_redirect + " >" +
+                              shell_quote(out) + " 2>" + shell_quote(err);
   const int status = std::system(command.c_str());
   Run r;
   if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) < 128) r.exit_code = WEXITSTATUS(status);
