@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace dateline {
@@ -49,9 +50,9 @@ struct Candidate {
 
 class Tagger {
  public:
-  Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes)
-      : text_(text), cues_(entities::NameCues::instance()) {
-    entities::tokenize(text, tokens_);
+  Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes,
+         std::vector<Token> tokens)
+      : text_(text), cues_(entities::NameCues::instance()), tokens_(std::move(tokens)) {
     mark_sentence_starts(sentences);
     mark_time_words(timexes);
   }
@@ -344,12 +345,14 @@ class Tagger {
 }  // namespace
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
-                                         const std::vector<Timex>& timexes) {
-  return Tagger(text, sentences, timexes).run();
+                                         const std::vector<Timex>& timexes, std::vector<entities::Token> tokens) {
+  return Tagger(text, sentences, timexes, std::move(tokens)).run();
 }
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences) {
-  return find_entities(text, sentences, find_timexes(text, std::nullopt));
+  std::vector<entities::Token> tokens;
+  entities::tokenize(text, tokens);
+  return find_entities(text, sentences, find_timexes(text, std::nullopt), std::move(tokens));
 }
 
 }  // namespace dateline
