@@ -5,6 +5,7 @@
 #include "amounts/amounts.h"
 #include "claims/claims.h"
 #include "entities/entities.h"
+#include "entities/entity_tokens.h"
 
 namespace dateline {
 
@@ -15,8 +16,11 @@ Extraction extract(Document document) {
   x.timexes = find_timexes(document.text, dct);
   x.amounts = find_amounts(document.text, x.timexes);
   if (document.sentences.empty()) document.sentences = split_sentences(document.text);
-  x.entities = find_entities(document.text, document.sentences, x.timexes);
-  x.claims = find_claims(document, x.timexes, x.entities, x.amounts);
+  // The entity tagger and the claim finder read the same tokens: tokenize once.
+  std::vector<entities::Token> tokens;
+  entities::tokenize(document.text, tokens);
+  x.entities = find_entities(document.text, document.sentences, x.timexes, tokens);
+  x.claims = find_claims(document, x.timexes, x.entities, x.amounts, std::move(tokens));
   x.document = std::move(document);
   return x;
 }

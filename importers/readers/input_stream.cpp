@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -46,6 +47,10 @@ InputStream::~InputStream() {
 }
 
 std::size_t InputStream::read_some(std::string& out, std::size_t max) {
+  // resize() zero-fills: asking a 2 KB file for a 64 KB head cleared 62 KB per document, a
+  // tenth of `extract`'s time. A regular file's size is known, so ask for no more than what
+  // is left of it (and one byte more, to see the end, or to notice that it grew).
+  if (regular_ && consumed_ <= size_hint_) max = std::min(max, size_hint_ - consumed_ + 1);
   const std::size_t used = out.size();
   out.resize(used + max);
   for (;;) {
@@ -56,6 +61,7 @@ std::size_t InputStream::read_some(std::string& out, std::size_t max) {
       throw InputError(name_, fmt::format("read error: {}", std::strerror(errno)));
     }
     out.resize(used + static_cast<std::size_t>(n));
+    consumed_ += static_cast<std::size_t>(n);
     return static_cast<std::size_t>(n);
   }
 }

@@ -29,6 +29,7 @@ class InputStream {
   bool owned_ = false;
   bool regular_ = false;
   std::size_t size_hint_ = 0;  // a regular file's size, for reading it in one call
+  std::size_t consumed_ = 0;   // bytes read so far
   std::string name_;
 };
 

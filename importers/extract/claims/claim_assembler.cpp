@@ -524,10 +524,11 @@ std::vector<Span> bounded_pieces(std::string_view text, Span sentence) {
 }  // namespace claims
 
 std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
-                               const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts) {
+                               const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts,
+                               std::vector<entities::Token> tokens) {
   using namespace claims;
   std::vector<Claim> out;
-  DocumentWords doc(document.text, timexes, entities, amounts);
+  DocumentWords doc(document.text, std::move(tokens), timexes, entities, amounts);
   DocumentState state;
   state.main_product = main_product(entities);
   bool in_quote = false;

@@ -1,6 +1,7 @@
 #include "claims/claim_words.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace dateline::claims {
 namespace {
@@ -29,12 +30,12 @@ bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" 
 
 }  // namespace
 
-DocumentWords::DocumentWords(std::string_view text_, const std::vector<Timex>& timexes_,
-                             const std::vector<EntityMention>& entities_, const std::vector<Amount>& amounts_)
-    : text(text_), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
+DocumentWords::DocumentWords(std::string_view text_, std::vector<entities::Token> tokens_,
+                             const std::vector<Timex>& timexes_, const std::vector<EntityMention>& entities_,
+                             const std::vector<Amount>& amounts_)
+    : text(text_), tokens(std::move(tokens_)), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
   lower.resize(text.size());
   std::transform(text.begin(), text.end(), lower.begin(), ascii_lower);
-  entities::tokenize(text, tokens);
   words.reserve(tokens.size());
   const ClaimLexicon& lex = ClaimLexicon::get();
   entries.reserve(tokens.size());

@@ -31,8 +31,9 @@ struct DocumentWords {
   const std::vector<EntityMention>* entities = nullptr;
   const std::vector<Amount>* amounts = nullptr;
 
-  DocumentWords(std::string_view text, const std::vector<Timex>& timexes, const std::vector<EntityMention>& entities,
-                const std::vector<Amount>& amounts);
+  // `tokens` as entities::tokenize gives them for `text`.
+  DocumentWords(std::string_view text, std::vector<entities::Token> tokens, const std::vector<Timex>& timexes,
+                const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
 
   // The first token at or after byte `offset`.
   std::size_t token_at(std::uint32_t offset) const;

@@ -9,10 +9,14 @@
 
 #include <vector>
 
+#include "entities/entity_tokens.h"
+
 namespace dateline {
 
-// `timexes`, `entities` and `amounts` sorted by position, as their finders return them.
+// `timexes`, `entities` and `amounts` sorted by position, as their finders return them;
+// `tokens` as entities::tokenize gives them for the document's text (the entity tagger's).
 std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
-                               const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
+                               const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts,
+                               std::vector<entities::Token> tokens);
 
 }  // namespace dateline

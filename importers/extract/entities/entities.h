@@ -1,18 +1,22 @@
 #pragma once
 // find_entities for a caller that already has the text's time expressions (extract() does):
-// their words are not names, and the time tagger need not run twice.
+// their words are not names, and the time tagger need not run twice. It also passes the text's
+// tokens, which the claim finder reads too: tokenizing once saves a pass over the text.
 
 #include <dateline/entity.h>
 #include <dateline/span.h>
 #include <dateline/timex.h>
+
+#include "entities/entity_tokens.h"
 
 #include <string_view>
 #include <vector>
 
 namespace dateline {
 
-// `timexes` sorted by position, as find_timexes returns them.
+// `timexes` sorted by position, as find_timexes returns them; `tokens` as entities::tokenize
+// gives them for `text`.
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
-                                         const std::vector<Timex>& timexes);
+                                         const std::vector<Timex>& timexes, std::vector<entities::Token> tokens);
 
 }  // namespace dateline

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace dateline {
@@ -49,9 +50,10 @@ struct Candidate {
 
 class Tagger {
  public:
-  Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes)
-      : text_(text), cues_(entities::NameCues::instance()) {
-    entities::tokenize(text, tokens_);
+  Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes,
+         std::vector<Token> tokens)
+      : text_(text), cues_(entities::NameCues::instance()), tokens_(std::move(tokens)),
+        cue_of_(tokens_.size(), kCueNotLooked) {
     mark_sentence_starts(sentences);
     mark_time_words(timexes);
   }
@@ -97,7 +99,11 @@ class Tagger {
 
  private:
   std::string_view word(std::size_t i) const { return tokens_[i].text(text_); }
-  std::uint8_t cue(std::size_t i) const { return tokens_[i].is_word() ? cues_.of(word(i)) : 0; }
+  // The rules ask for a word's cues again and again (each one a hash lookup): look once per token.
+  std::uint8_t cue(std::size_t i) const {
+    if (cue_of_[i] == kCueNotLooked) cue_of_[i] = tokens_[i].is_word() ? cues_.of(word(i)) : 0;
+    return cue_of_[i];
+  }
   bool glued(std::size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
   bool is_punct(std::size_t i, char c) const {
     return i < tokens_.size() && tokens_[i].kind == entities::TokenKind::Punct && word(i).size() == 1 && word(i)[0] == c;
@@ -338,18 +344,22 @@ class Tagger {
   std::string_view text_;
   const entities::NameCues& cues_;
   std::vector<Token> tokens_;
+  static constexpr std::uint8_t kCueNotLooked = 0x80;  // no entities::Cue has this bit
+  mutable std::vector<std::uint8_t> cue_of_;           // per token: its cues, or kCueNotLooked
   std::vector<Candidate> candidates_;
 };
 
 }  // namespace
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
-                                         const std::vector<Timex>& timexes) {
-  return Tagger(text, sentences, timexes).run();
+                                         const std::vector<Timex>& timexes, std::vector<entities::Token> tokens) {
+  return Tagger(text, sentences, timexes, std::move(tokens)).run();
 }
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences) {
-  return find_entities(text, sentences, find_timexes(text, std::nullopt));
+  std::vector<entities::Token> tokens;
+  entities::tokenize(text, tokens);
+  return find_entities(text, sentences, find_timexes(text, std::nullopt), std::move(tokens));
 }
 
 }  // namespace dateline
