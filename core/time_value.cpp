@@ -7,6 +7,8 @@
 //             YYYY-MM | YYYY-MM-DD | YYYY-Www | YYYY-Www-D | YYYY-Www-WE
 //             YYYY-Qn | YYYY-Hn | YYYY-SP|SU|FA|WI
 //   time      <day> T (MO|AF|EV|NI|DT | hh[:mm[:ss]])
+//   range     <date or time> / <date or time>   (ISO 8601 interval: "April and May 2025" is
+//             2025-04/2025-05; dateline's own extension for claims, TIMEX3 has no range value)
 // Any digit of a date may be X ("XXXX-WXX-1" is every Monday, "199X" the 1990s).
 
 #include <dateline/error.h>
@@ -356,6 +358,36 @@ bool is_clock_time(Granularity g) {
 
 }  // namespace
 
+// "2025-04/2025-05": both ends must be calendar positions, in order. The range is as coarse as
+// its coarser end, so that no exporter writes fields finer than one end gives.
+static TimeValue parse_range(std::string_view value, std::size_t slash) {
+  if (value.find('/', slash + 1) != std::string_view::npos) fail(value, slash, "a range has two ends");
+  auto end_value = [&](std::string_view part, std::size_t at) {
+    if (part.empty()) fail(value, at, "a range needs a value on each side of '/'");
+    try {
+      TimeValue v = parse_time_value(part);
+      if (!v.has_bounds() || v.type == TimexType::Duration) fail(value, at, "a range end must be a date or time");
+      return v;
+    } catch (const ValueError&) {
+      fail(value, at, "bad range end");
+    }
+  };
+  const TimeValue first = end_value(value.substr(0, slash), 0);
+  const TimeValue last = end_value(value.substr(slash + 1), slash + 1);
+  if (*last.latest < *first.earliest) fail(value, slash + 1, "the range ends before it starts");
+  TimeValue range;
+  range.type = first.type == TimexType::Time && last.type == TimexType::Time ? TimexType::Time : TimexType::Date;
+  range.value = std::string(value);
+  range.granularity = std::min(first.granularity, last.granularity);
+  range.earliest = first.earliest;
+  range.latest = std::max(*first.latest, *last.latest);
+  return range;
+}
+
+TimeValue range_value(const TimeValue& first, const TimeValue& last) {
+  return parse_time_value(fmt::format("{}/{}", first.value, last.value));
+}
+
 TimeValue parse_time_value(std::string_view value) {
   TimexType type = TimexType::Date;
   if (!value.empty() && value.front() == 'P' && value != "PAST_REF" && value != "PRESENT_REF") {
@@ -367,6 +399,10 @@ TimeValue parse_time_value(std::string_view value) {
 }
 
 TimeValue parse_time_value(std::string_view value, TimexType type) {
+  const std::size_t slash = value.find('/');
+  if (slash != std::string_view::npos && (type == TimexType::Date || type == TimexType::Time)) {
+    return parse_range(value, slash);
+  }
   TimeValue result;
   result.type = type;
   result.value = std::string(value);

@@ -39,7 +39,7 @@ EventShape shape_of(const TimeValue& t) {
   switch (t.granularity) {
     case Granularity::Day:
     case Granularity::PartOfDay:
-      return EventShape::AllDay;
+      return t.is_range() ? EventShape::Span : EventShape::AllDay;  // "between March 3 and 5"
     case Granularity::Week:
     case Granularity::Weekend:
     case Granularity::Month:

@@ -110,10 +110,27 @@ std::string bare_text(const TimeValue& v, DateStyle style) {
                        : fmt::format("{} \u2013 {}", day_text(first, style), day_text(last, style));
 }
 
+// "April–May 2025", "2019–2021", "3 March 2025 – 5 March 2025": each end in words; a shared
+// year is said once for months.
+std::string range_text(const TimeValue& v, DateStyle style) {
+  const std::size_t slash = v.value.find('/');
+  const TimeValue first = parse_time_value(std::string_view(v.value).substr(0, slash));
+  const TimeValue last = parse_time_value(std::string_view(v.value).substr(slash + 1));
+  if (first.granularity == Granularity::Month && last.granularity == Granularity::Month &&
+      first.earliest->year() == last.earliest->year()) {
+    return fmt::format("{}\u2013{} {}", month_name(*first.earliest, style), month_name(*last.earliest, style),
+                       static_cast<int>(first.earliest->year()));
+  }
+  if (first.granularity == Granularity::Year && last.granularity == Granularity::Year) {
+    return fmt::format("{}\u2013{}", static_cast<int>(first.earliest->year()), static_cast<int>(last.earliest->year()));
+  }
+  return fmt::format("{} \u2013 {}", bare_text(first, style), bare_text(last, style));
+}
+
 }  // namespace
 
 std::string time_text(const TimeValue& value, DateStyle style) {
-  std::string bare = bare_text(value, style);
+  std::string bare = value.is_range() ? range_text(value, style) : bare_text(value, style);
   for (const auto& [mod, words] : kModWords) {
     if (mod == value.mod) return fmt::format("{}{}", words, bare);
   }

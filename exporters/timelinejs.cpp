@@ -164,13 +164,14 @@ void write_event(Writer& w, const Fact& f, const Timeline& t, std::set<std::stri
   json::string(w, unique_id(f.id, used_ids));
   json::key(w, "start_date");
   write_date(w, *time.earliest, fields, clock);
-  if (is_named_span(time.granularity)) {
+  const bool span = is_named_span(time.granularity) || time.is_range();
+  if (span) {
     json::key(w, "end_date");
     write_date(w, *time.latest, fields, std::nullopt);
   }
-  // Words where the date fields alone would say something else: a named span, a part of
-  // day, or a modifier ("before 17 September 2025").
-  if (is_named_span(time.granularity) || time.granularity == Granularity::PartOfDay || time.mod != Mod::None) {
+  // Words where the date fields alone would say something else: a named span or a range, a
+  // part of day, or a modifier ("before 17 September 2025").
+  if (span || time.granularity == Granularity::PartOfDay || time.mod != Mod::None) {
     json::key(w, "display_date");
     json::string(w, markup_stripped_field(display::time_text(time)));
   }

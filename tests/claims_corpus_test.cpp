@@ -269,7 +269,10 @@ TEST_CASE("claims on the shared sample page", "[sample]") {
   CHECK(find("restriction", "2020"));
   CHECK(find("ruling", "2025-01"));
   CHECK(find("talks", "2025-W31"));
-  CHECK(find("exercise", "2025-04"));
+  const Claim* drills = find("exercise", "2025-04/2025-05");  // "hosted in April and May this year"
+  REQUIRE(drills);
+  CHECK(drills->time->value.earliest == Date(2025, 4, 1));
+  CHECK(drills->time->value.latest == Date(2025, 5, 31));
   CHECK(find("summit", "2025-07-24"));
   const Claim* treaty = find("signing", "1979");
   REQUIRE(treaty);

@@ -85,6 +85,9 @@ TEST_CASE("time_text: words at the value's own precision, with its modifier") {
   CHECK(text("2025-07-18T14:30") == "18 July 2025, 14:30");
   CHECK(text("2025-07-18T09") == "18 July 2025, 09:00");
   CHECK(text("P2W") == "P2W");
+  CHECK(text("2025-04/2025-05") == "April\u2013May 2025");
+  CHECK(text("2019/2021") == "2019\u20132021");
+  CHECK(text("2025-03-03/2025-03-05") == "3 March 2025 \u2013 5 March 2025");
   TimeValue mid = parse_time_value("2025");
   mid.mod = Mod::Mid;
   CHECK(time_text(mid) == "mid-2025");

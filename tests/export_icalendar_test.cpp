@@ -156,6 +156,13 @@ TEST_CASE("iCal: with all facts, a month spans the month, a year is left out, a 
   CHECK_FALSE(cal.by_uid.count("f-more-extensions@dateline"));
   CHECK_FALSE(cal.by_uid.count("f-decade@dateline"));
   CHECK(cal.by_uid.count("f-weekend@dateline"));
+  // Ranges span their days: "between October 6 and 9" ends after the 9th, April-May after May.
+  const Event& fair = cal.by_uid.at("f-fair@dateline");
+  CHECK(is_date(fair.start, 2025, 10, 6));
+  CHECK(is_date(*fair.end, 2025, 10, 10));
+  const Event& drills = cal.by_uid.at("f-spring-drills@dateline");
+  CHECK(is_date(drills.start, 2025, 4, 1));
+  CHECK(is_date(*drills.end, 2025, 6, 1));
   const Event& clock = cal.by_uid.at("f-clock@dateline");
   CHECK_FALSE(clock.start.is_date);
   CHECK(clock.start.hour == 14);

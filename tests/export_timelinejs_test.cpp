@@ -84,6 +84,12 @@ TEST_CASE("TimelineJS: weeks, quarters and seasons span start to end with words 
   CHECK(keys(event(d, "f-decade")["end_date"]) == std::set<std::string>{"year"});
   CHECK(std::string(event(d, "f-before")["display_date"].GetString()) == "before 30 September 2025");
   CHECK(std::string(event(d, "f-evening")["display_date"].GetString()) == "18 July 2025, evening");
+  // A range ("in April and May") spans its ends at the ends' precision.
+  const auto& drills = event(d, "f-spring-drills");
+  CHECK(keys(drills["start_date"]) == std::set<std::string>{"year", "month"});
+  CHECK(drills["start_date"]["month"].GetInt() == 4);
+  CHECK(drills["end_date"]["month"].GetInt() == 5);
+  CHECK(std::string(drills["display_date"].GetString()) == "April\u2013May 2025");
   const auto& clock = event(d, "f-clock");
   CHECK(clock["start_date"]["hour"].GetInt() == 14);
   CHECK(clock["start_date"]["minute"].GetInt() == 30);

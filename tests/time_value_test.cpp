@@ -90,6 +90,11 @@ TEST_CASE("every TIMEX3 value form: type, granularity and bounds") {
       {"PAST_REF", TimexType::Date, Granularity::None, nullptr, nullptr},
       {"PRESENT_REF", TimexType::Date, Granularity::None, nullptr, nullptr},
       {"FUTURE_REF", TimexType::Date, Granularity::None, nullptr, nullptr},
+      // ranges (ISO 8601 intervals): as coarse as the coarser end
+      {"2025-04/2025-05", TimexType::Date, Granularity::Month, "2025-04-01", "2025-05-31"},
+      {"2025-03-03/2025-03-05", TimexType::Date, Granularity::Day, "2025-03-03", "2025-03-05"},
+      {"2019/2021-06", TimexType::Date, Granularity::Year, "2019-01-01", "2021-06-30"},
+      {"2025-07-18T10:00/2025-07-18T12:00", TimexType::Time, Granularity::Minute, "2025-07-18", "2025-07-18"},
   };
   for (const Form& f : forms) {
     INFO(f.value);
@@ -172,7 +177,13 @@ TEST_CASE("malformed TIMEX3 values are rejected, naming the value and position")
                        "2025-09-1",
                        "1X99",
                        "2025--09",
-                       "199-07"};
+                       "199-07",
+                       "2025-05/2025-04",  // ends before it starts
+                       "2025-04/",
+                       "/2025-04",
+                       "2025/2026/2027",
+                       "2025/P1Y",
+                       "2025-04/PAST_REF"};
   for (const char* value : bad) {
     INFO(value);
     std::string message = rejection(value);
@@ -191,6 +202,17 @@ TEST_CASE("malformed TIMEX3 values are rejected, naming the value and position")
   CHECK(rejection("2025-07-18T25:00").ends_with("at position 11"));
   CHECK(rejection("2025-09-17 ").ends_with("at position 10"));
   CHECK(rejection("99999").ends_with("at position 4"));
+  CHECK(rejection("2025-05/2025-04").ends_with("at position 8"));
+}
+
+TEST_CASE("range_value joins two calendar values in order") {
+  TimeValue april_may = range_value(parse_time_value("2025-04"), parse_time_value("2025-05"));
+  CHECK(april_may.value == "2025-04/2025-05");
+  CHECK(april_may.is_range());
+  CHECK_FALSE(parse_time_value("2025-04").is_range());
+  CHECK(april_may.latest == Date(2025, 5, 31));
+  CHECK_THROWS_AS(range_value(parse_time_value("2025-05"), parse_time_value("2025-04")), ValueError);
+  CHECK_THROWS_AS(range_value(parse_time_value("2025"), parse_time_value("P2W")), ValueError);
 }
 
 TEST_CASE("a value's spelling is kept: no silent normalization") {

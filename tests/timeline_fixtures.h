@@ -202,6 +202,12 @@ inline Timeline hostile_thread() {
   t.facts.push_back(fact("f-weekend", "meeting", "Weekend summit",
                          {value("2025-W32-WE", "next weekend", ClaimStatus::Scheduled,
                                 {source("Wire Desk", "2025-07-26", "A summit is set for the weekend.")})}));
+  t.facts.push_back(fact("f-spring-drills", "exercise", "Joint drills",
+                         {value("2025-04/2025-05", "in April and May", ClaimStatus::Occurred,
+                                {source("Wire Desk", "2025-07-26", "Joint drills were held in April and May.")})}));
+  t.facts.push_back(fact("f-fair", "meeting", "Trade fair",
+                         {value("2025-10-06/2025-10-09", "between October 6 and 9", ClaimStatus::Scheduled,
+                                {source("Wire Desk", "2025-07-26", "The fair runs between October 6 and 9.")})}));
   Fact contradicted = fact("f-contra", "sale", "Sale value disputed",
                            {value("2025-07-20", "Sunday", ClaimStatus::Occurred,
                                   {source("Wire Desk", "2025-07-21", "The sale closed Sunday.")})});

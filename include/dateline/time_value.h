@@ -61,15 +61,21 @@ struct TimeValue {
   Mod mod = Mod::None;
 
   bool has_bounds() const { return earliest.has_value() && latest.has_value(); }
+  // An ISO 8601 interval of two calendar values, "2025-04/2025-05" ("April and May 2025").
+  bool is_range() const { return value.find('/') != std::string::npos; }
   friend bool operator==(const TimeValue&, const TimeValue&) = default;
 };
 
 // Parses a TIMEX3 value ("2025-09-17", "2025-W31", "199", "P1Y6M", "2025-07-18TEV",
-// "PAST_REF", "XXXX-WXX-1" ...), validates it and computes granularity and bounds.
+// "PAST_REF", "XXXX-WXX-1", the range "2025-04/2025-05" ...), validates it and computes granularity and bounds.
 // The type is deduced (P... is a DURATION, a clock time is a TIME, else DATE) unless given.
 // Throws ValueError naming the value and the position of the first bad character.
 TimeValue parse_time_value(std::string_view value);
 TimeValue parse_time_value(std::string_view value, TimexType type);
+
+// The range from `first` to `last` ("2025-04/2025-05"); throws ValueError unless both are calendar
+// positions and `last` does not end before `first` starts.
+TimeValue range_value(const TimeValue& first, const TimeValue& last);
 
 // A day-granular DATE for a calendar date (e.g. a document's publication date).
 TimeValue day_value(Date day);

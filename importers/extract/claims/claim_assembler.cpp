@@ -1,6 +1,7 @@
 // Claim assembly: for each event of a sentence, its time, status, entities with roles, amount,
 // attribution and topic, and whether it says enough to be a claim at all.
 
+#include <dateline/error.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -100,6 +101,7 @@ class SentenceAssembler {
         if (noun.predicate != verb.predicate) noun.also.push_back(verb.predicate);
         if (noun.timex == kNone) {
           noun.timex = verb.timex;
+          noun.timex_last = verb.timex_last;
           noun.time_cost = verb.time_cost;
         }
         break;
@@ -307,6 +309,20 @@ class SentenceAssembler {
     return moved;
   }
 
+  // One time from the first time's start to the last's end: "in April and May" is 2025-04/2025-05.
+  Timex span_of(std::int32_t first, std::int32_t last) const {
+    const Timex& a = (*doc_.timexes)[static_cast<std::size_t>(first)];
+    const Timex& b = (*doc_.timexes)[static_cast<std::size_t>(last)];
+    Timex joined = a;
+    joined.span = Span{a.span.begin, b.span.end};
+    try {
+      joined.value = range_value(a.value, b.value);
+    } catch (const ValueError&) {
+      return a;  // ends no range can hold ("2025-05/2025-XX"): the first time, as the text gave it
+    }
+    return joined;
+  }
+
   bool target_cue(std::size_t token) const {
     std::size_t length = 0;
     return ClaimLexicon::has(ClaimLexicon::cue(doc_.entries[token], doc_.words, token, length), Cue::Deadline);
@@ -398,7 +414,9 @@ class SentenceAssembler {
       if (a != predicate) c.also.push_back(a->name);
     }
     std::optional<Timex> linked;
-    if (e.timex != kNone) {
+    if (e.timex != kNone && e.timex_last != kNone) {
+      linked = span_of(e.timex, e.timex_last);
+    } else if (e.timex != kNone) {
       const Timex& t = (*doc_.timexes)[static_cast<std::size_t>(e.timex)];
       linked = predicate->ahead ? ahead_of(t) : t;
     }

@@ -35,6 +35,7 @@ struct Event {
   std::int32_t object_entity = kNone;           // the first name in its object
   bool consumed = false;                        // merged into another event of the sentence
   std::int32_t timex = kNone;
+  std::int32_t timex_last = kNone;  // the end of a span the time starts: "in April and May"
   int time_cost = 0;
   bool deadline_time = false;  // its time follows "by", "before", "no later than"
   bool duration = false;       // a duration names its length: "a two-week review"

@@ -40,7 +40,7 @@ constexpr std::array<Named<TriggerPos>, 5> kPositions = {{
     {"object", TriggerPos::Object},
 }};
 
-constexpr std::array<Named<Cue>, 18> kCues = {{
+constexpr std::array<Named<Cue>, 20> kCues = {{
     {"NEGATION", Cue::Negation},
     {"CONDITION", Cue::Condition},
     {"POSSIBLE", Cue::Possible},
@@ -59,6 +59,8 @@ constexpr std::array<Named<Cue>, 18> kCues = {{
     {"BACKSHIFT", Cue::Backshift},
     {"COORDINATION", Cue::Coordination},
     {"MODAL", Cue::Modal},
+    {"RANGE", Cue::Range},
+    {"BETWEEN", Cue::Between},
 }};
 
 constexpr std::array<Named<ReportingKind>, 2> kReportingKinds = {{

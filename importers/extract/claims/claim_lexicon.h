@@ -46,6 +46,8 @@ enum class Cue : std::uint8_t {
   Backshift,
   Coordination,
   Modal,
+  Range,
+  Between,
 };
 
 enum class ReportingKind : std::uint8_t { Say, According };

@@ -16,14 +16,49 @@ bool placeable(const Timex& t) {
   return (t.value.type == TimexType::Date || t.value.type == TimexType::Time) && t.value.has_bounds();
 }
 
+// A sentence's time expression as a word range; `last` is the second time of a span the first
+// starts ("in April and May").
+struct Range {
+  std::int32_t timex;
+  std::int32_t last;
+  std::size_t begin, end;
+};
+
+// "in April and May", "between March 3 and 5", "2019–2021": two times one word apart that the
+// word joins are one span. "and" joins only times that meet (April, May) unless "between" opened
+// the span: "in 2019 and 2024" are two times, not the years between them.
+void join_spans(const DocumentWords& doc, const SentenceWords& s, std::vector<Range>& ranges) {
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    if (kept > 0) {
+      Range& prev = ranges[kept - 1];
+      const Range& cur = ranges[k];
+      const Phrase* link = cur.begin == prev.end + 1 ? s.cue[prev.end] : nullptr;
+      const Timex& ta = (*doc.timexes)[static_cast<std::size_t>(prev.timex)];
+      const Timex& tb = (*doc.timexes)[static_cast<std::size_t>(cur.timex)];
+      const TimeValue& a = ta.value;
+      const TimeValue& b = tb.value;
+      bool join = false;
+      if (link && prev.last == kNone && placeable(ta) && placeable(tb) && a.type == b.type && *a.latest < *b.earliest) {
+        const bool opened = prev.begin > 0 && s.cue[prev.begin - 1] && ClaimLexicon::has(s.cue[prev.begin - 1], Cue::Between);
+        const bool meet = a.granularity == b.granularity && *a.latest + boost::gregorian::days(1) == *b.earliest;
+        join = ClaimLexicon::has(link, Cue::Range) || (ClaimLexicon::has(link, Cue::Coordination) && (opened || meet));
+      }
+      if (join) {
+        prev.last = cur.timex;
+        prev.end = cur.end;
+        continue;
+      }
+    }
+    ranges[kept++] = ranges[k];
+  }
+  ranges.resize(kept);
+}
+
 }  // namespace
 
 void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents& se) {
   // The sentence's time expressions, as word ranges.
-  struct Range {
-    std::int32_t timex;
-    std::size_t begin, end;
-  };
   std::vector<Range> ranges;
   for (std::size_t i = 0; i < s.size(); ++i) {
     std::int32_t t = doc.timex[s.first + i];
@@ -31,9 +66,10 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
     if (!ranges.empty() && ranges.back().timex == t) {
       ranges.back().end = i + 1;
     } else {
-      ranges.push_back({t, i, i + 1});
+      ranges.push_back({t, kNone, i, i + 1});
     }
   }
+  join_spans(doc, s, ranges);
   for (const Range& r : ranges) {
     const Timex& timex = (*doc.timexes)[static_cast<std::size_t>(r.timex)];
     bool reserved =
@@ -79,6 +115,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
     if (!best || best_cost > kMaxCost) continue;
     if (best->timex == kNone || best_cost < best->time_cost) {
       best->timex = r.timex;
+      best->timex_last = r.last;
       best->time_cost = best_cost;
       best->deadline_time = deadline && (r.begin >= best->at + best->length || best_follows);
     }
@@ -93,6 +130,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
       if (before.consumed || before.pos == TriggerPos::Noun) continue;
       if (before.timex != kNone && s.clause[before.at] == s.clause[e.at]) {
         e.timex = before.timex;
+        e.timex_last = before.timex_last;
         e.time_cost = before.time_cost;
       }
       break;
@@ -101,6 +139,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
   // A sentence with one time and no event near it ("EU leaders on Thursday threatened ..., as
   // they met Xi for a summit"): the time is the whole sentence's, so the nearest event takes it.
   std::int32_t only = kNone;
+  std::int32_t only_last = kNone;
   std::size_t only_at = 0;
   int placeable_count = 0;
   for (const Range& r : ranges) {
@@ -110,6 +149,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
     if (!placeable(timex) || reserved) continue;
     ++placeable_count;
     only = r.timex;
+    only_last = r.last;
     only_at = r.begin;
   }
   if (placeable_count != 1) return;
@@ -129,6 +169,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
   }
   if (nearest) {
     nearest->timex = only;
+    nearest->timex_last = only_last;
     nearest->time_cost = kMaxCost;
   }
 }
