@@ -6,6 +6,7 @@
 // lines (page_furniture.tsv) are dropped wherever they are.
 
 #include "readers/page_layout.h"
+#include "readers/wire_credit.h"
 
 #include "readers/iso_datetime.h"
 #include "readers/page_furniture.h"
@@ -144,6 +145,12 @@ std::optional<PageArticle> article_from(const std::vector<Line>& lines, std::siz
     article.body.push_back(line.text);
   }
   while (!article.body.empty() && article.body.back().empty()) article.body.pop_back();
+  if (!article.body.empty()) {
+    if (auto credit = wire_credit(article.body.front())) {
+      article.credit = credit->credit;
+      article.body.front().remove_prefix(credit->length);
+    }
+  }
   return article;
 }
 

@@ -17,10 +17,12 @@ struct PageArticle {
   std::optional<RelativeAge> age;                  // "20 hours ago" under the source or title
   std::optional<boost::posix_time::ptime> stated;  // a date line under the title
   std::vector<std::string_view> body;              // trimmed lines without furniture; "" marks a paragraph break
+  std::string_view credit;  // the wire credit the body opened with ("DPA Beijing ..."), taken off the body
 };
 
 // Splits a page into its articles, main article first. Views point into `content`.
 // A page without the aggregator structure is one article: its first non-empty line is the title.
+// A wire credit opening a body (wire_credit.h) moves from the body to `credit`.
 std::vector<PageArticle> split_page(std::string_view content);
 
 }  // namespace dateline::reader

@@ -66,6 +66,7 @@ std::vector<Document> read_text_page(std::string_view content, std::string_view 
     Document d;
     d.source = std::string(article.source);
     d.title = std::string(article.title);
+    d.byline = std::string(article.credit);
     d.file = std::string(file);
     d.text = body_text(article.body);
     set_published(d, article, options);
