@@ -112,7 +112,10 @@ TEST_CASE("shared sample page: main article and three related articles") {
   CHECK(docs[1].text.starts_with("The US State Department has approved the potential sale"));
   CHECK(docs[2].source == "Qatar Tribune");
   CHECK(docs[2].title == "EU for \u2018more balanced' trade ties with China");
-  CHECK(docs[2].text.starts_with("DPA Beijing EU leaders on Thursday"));
+  CHECK(docs[2].byline == "DPA");  // the wire credit opening the body
+  CHECK(docs[2].text.starts_with("EU leaders on Thursday"));
+  CHECK(docs[3].byline == "Agencies");
+  CHECK(docs[3].text.starts_with("TikTok may come up in trade talks"));
   CHECK(docs[3].source == "Qatar Tribune");
   CHECK(docs[3].title == "China trade talks could include TikTok: Lutnick");
   CHECK(docs[3].text.ends_with("according to a Pew Research Centre study from last year."));
