@@ -6,56 +6,147 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <type_traits>
+
+#include "spool.h"
+
 namespace dateline {
 namespace {
 
+// The object's arrays, in output order.
+constexpr std::string_view kSectionNames[kExtractSections] = {"documents", "claims", "timexes", "entities", "amounts"};
+
 template <typename W>
-void write_extractions(W& w, const std::vector<Extraction>& extractions) {
-  w.StartObject();
-  json::key(w, "documents");
-  w.StartArray();
-  for (const auto& x : extractions) json::write(w, x.document);
-  w.EndArray();
-  json::key(w, "claims");
-  w.StartArray();
-  for (const auto& x : extractions) {
-    for (const auto& c : x.claims) json::write(w, x.document.text, c);
+void write_section(W& w, const Extraction& x, std::size_t section) {
+  switch (section) {
+    case 0:
+      json::write(w, x.document);
+      break;
+    case 1:
+      for (const auto& c : x.claims) json::write(w, x.document.text, c);
+      break;
+    case 2:
+      for (const auto& t : x.timexes) json::write(w, x.document.id, x.document.text, t);
+      break;
+    case 3:
+      for (const auto& e : x.entities) json::write(w, x.document.id, x.document.text, e);
+      break;
+    case 4:
+      for (const auto& a : x.amounts) json::write(w, x.document.id, x.document.text, a);
+      break;
   }
-  w.EndArray();
-  json::key(w, "timexes");
-  w.StartArray();
-  for (const auto& x : extractions) {
-    for (const auto& t : x.timexes) json::write(w, x.document.id, x.document.text, t);
-  }
-  w.EndArray();
-  json::key(w, "entities");
-  w.StartArray();
-  for (const auto& x : extractions) {
-    for (const auto& e : x.entities) json::write(w, x.document.id, x.document.text, e);
-  }
-  w.EndArray();
-  json::key(w, "amounts");
-  w.StartArray();
-  for (const auto& x : extractions) {
-    for (const auto& a : x.amounts) json::write(w, x.document.id, x.document.text, a);
-  }
-  w.EndArray();
-  w.EndObject();
 }
+
+// Every byte of the output comes from RapidJSON's writers (indentation, separators), never
+// from strings of our own: a writer is put where the records go (in an array, in the object,
+// after one element already written), and what it writes from there is kept.
+template <typename W>
+struct InArray {
+  rapidjson::StringBuffer buffer;
+  W w{buffer};
+  std::size_t mark = 0;  // where the writer's output for the caller starts
+  InArray() {
+    if constexpr (std::is_same_v<W, rapidjson::PrettyWriter<rapidjson::StringBuffer>>) w.SetIndent(' ', 1);
+    w.StartObject();
+    json::key(w, "records");
+    w.StartArray();
+    w.RawValue("0", 1, rapidjson::kNumberType);
+    mark = buffer.GetSize();
+  }
+  std::string_view written() const { return {buffer.GetString() + mark, buffer.GetSize() - mark}; }
+};
+
+template <typename W>
+ExtractJsonPart part_of(const Extraction& x) {
+  ExtractJsonPart part;
+  for (std::size_t s = 0; s < kExtractSections; ++s) {
+    InArray<W> in;
+    write_section(in.w, x, s);
+    part.sections[s] = in.written();
+  }
+  return part;
+}
+
+// What a writer puts between two records of an array ("," or ",\n  ").
+template <typename W>
+std::string separator() {
+  InArray<W> in;
+  in.w.RawValue("0", 1, rapidjson::kNumberType);
+  std::string_view s = in.written();
+  s.remove_suffix(1);
+  return std::string(s);
+}
+
+// The object with a marker byte where the records of each non-empty array go.
+constexpr char kRecords = '\x01';
+template <typename W>
+std::string skeleton(const std::array<bool, kExtractSections>& filled) {
+  rapidjson::StringBuffer buffer;
+  W w(buffer);
+  if constexpr (std::is_same_v<W, rapidjson::PrettyWriter<rapidjson::StringBuffer>>) w.SetIndent(' ', 1);
+  w.StartObject();
+  for (std::size_t s = 0; s < kExtractSections; ++s) {
+    json::key(w, kSectionNames[s]);
+    w.StartArray();
+    if (filled[s]) w.RawValue(&kRecords, 1, rapidjson::kObjectType);
+    w.EndArray();
+  }
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+using Compact = rapidjson::Writer<rapidjson::StringBuffer>;
+using Pretty = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 }  // namespace
 
-std::string extract_json(const std::vector<Extraction>& extractions, bool pretty) {
-  rapidjson::StringBuffer buffer;
-  if (pretty) {
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-    w.SetIndent(' ', 1);
-    write_extractions(w, extractions);
-  } else {
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    write_extractions(w, extractions);
+ExtractJsonPart extract_json_part(const Extraction& x, bool pretty) {
+  return pretty ? part_of<Pretty>(x) : part_of<Compact>(x);
+}
+
+struct ExtractJsonWriter::Sections {
+  std::array<Spool, kExtractSections> spools;
+};
+
+ExtractJsonWriter::ExtractJsonWriter(bool pretty)
+    : pretty_(pretty),
+      separator_(pretty ? separator<Pretty>() : separator<Compact>()),
+      sections_(std::make_unique<Sections>()) {}
+
+ExtractJsonWriter::~ExtractJsonWriter() = default;
+
+void ExtractJsonWriter::add(const ExtractJsonPart& part) {
+  for (std::size_t s = 0; s < kExtractSections; ++s) {
+    std::string_view records = part.sections[s];
+    if (records.empty()) continue;
+    Spool& spool = sections_->spools[s];
+    // Records are written as if after an earlier one: the first of the array has no separator.
+    if (spool.empty()) records.remove_prefix(separator_.size());
+    spool.append(records);
   }
-  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+void ExtractJsonWriter::finish(const std::function<void(std::string_view)>& sink) {
+  std::array<bool, kExtractSections> filled{};
+  for (std::size_t s = 0; s < kExtractSections; ++s) filled[s] = !sections_->spools[s].empty();
+  const std::string frame = pretty_ ? skeleton<Pretty>(filled) : skeleton<Compact>(filled);
+  std::string_view rest = frame;
+  for (std::size_t s = 0; s < kExtractSections; ++s) {
+    if (!filled[s]) continue;
+    const std::size_t at = rest.find(kRecords);
+    sink(rest.substr(0, at));
+    sections_->spools[s].copy_to(sink);
+    rest.remove_prefix(at + 1);
+  }
+  sink(rest);
+}
+
+std::string extract_json(const std::vector<Extraction>& extractions, bool pretty) {
+  ExtractJsonWriter writer(pretty);
+  for (const auto& x : extractions) writer.add(extract_json_part(x, pretty));
+  std::string out;
+  writer.finish([&](std::string_view bytes) { out.append(bytes); });
+  return out;
 }
 
 std::string timex_scorer_line(std::string_view doc, std::string_view text, const std::vector<Timex>& timexes) {

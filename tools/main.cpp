@@ -58,17 +58,41 @@ ReadOptions read_options(const std::string& dct, const std::string& captured) {
   return options;
 }
 
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+
+// What one input file gave `extract`: its documents' JSON records and the warnings about items
+// skipped while reading it, kept to be printed in file order whatever -j is.
+struct ExtractedFile {
+  std::vector<ExtractJsonPart> parts;
+  std::vector<std::string> warnings;
+};
+
+// Files are read, extracted and serialized on -j threads and written in order, one file at a
+// time: memory holds a few files' records, however many files there are. Nothing reaches
+// standard output before every file has been read, so a bad file still leaves no partial JSON.
 int run_extract(const ExtractArgs& args) {
-  ReadOptions options = read_options(args.dct, args.captured);
-  // A bad item in a feed or a JSON Lines file is skipped with a warning; the rest is read.
-  options.warn = [](const InputError& e) { std::cerr << "dateline: warning: " << e.what() << '\n'; };
-  std::vector<Extraction> extractions;
-  std::vector<Document> documents = read_inputs(args.inputs, options);
-  extractions.reserve(documents.size());
-  ordered_parallel<Extraction>(
-      documents.size(), args.jobs, [&](std::size_t i) { return extract(std::move(documents[i])); },
-      [&](std::size_t, Extraction x) { extractions.push_back(std::move(x)); });
-  write_stdout(extract_json(extractions, args.pretty));
+  const ReadOptions options = read_options(args.dct, args.captured);
+  const std::vector<std::string> files = expand_inputs(args.inputs);
+  ExtractJsonWriter writer(args.pretty);
+  ordered_parallel<ExtractedFile>(
+      files.size(), args.jobs,
+      [&](std::size_t i) {
+        ExtractedFile out;
+        ReadOptions file_options = options;
+        // A bad item in a feed or a JSON Lines file is skipped with a warning; the rest is read.
+        file_options.warn = [&](const InputError& e) { out.warnings.emplace_back(e.what()); };
+        for_each_document({files[i]}, file_options, [&](Document&& d) {
+          out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty));
+        });
+        return out;
+      },
+      [&](std::size_t, ExtractedFile file) {
+        for (const auto& w : file.warnings) std::cerr << "dateline: warning: " << w << '\n';
+        for (const auto& part : file.parts) writer.add(part);
+      });
+  static char out_buffer[1 << 16];
+  std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+  writer.finish(write_stdout);
   write_stdout("\n");
   return 0;
 }

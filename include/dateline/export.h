@@ -4,8 +4,11 @@
 #include <dateline/extraction.h>
 #include <dateline/fact.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +17,35 @@ namespace dateline {
 
 // The `dateline extract` JSON object (DESIGN.md): documents, claims, timexes, entities, amounts.
 std::string extract_json(const std::vector<Extraction>& extractions, bool pretty = false);
+
+// The same object written document by document, for inputs of any size: each document's
+// records are serialized on their own (extract_json_part, on any thread), then handed to one
+// ExtractJsonWriter in document order. The writer keeps each array's records aside (in memory
+// up to a few megabytes, then in a temporary file) and finish() writes the whole object, byte
+// for byte what extract_json gives.
+constexpr std::size_t kExtractSections = 5;  // documents, claims, timexes, entities, amounts
+struct ExtractJsonPart {
+  std::array<std::string, kExtractSections> sections;  // each record after its separator
+};
+ExtractJsonPart extract_json_part(const Extraction& extraction, bool pretty = false);
+
+class ExtractJsonWriter {
+ public:
+  explicit ExtractJsonWriter(bool pretty = false);
+  ~ExtractJsonWriter();
+  ExtractJsonWriter(const ExtractJsonWriter&) = delete;
+  ExtractJsonWriter& operator=(const ExtractJsonWriter&) = delete;
+
+  void add(const ExtractJsonPart& part);
+  // Hands the object to `sink` in pieces; throws std::runtime_error when a temporary file fails.
+  void finish(const std::function<void(std::string_view)>& sink);
+
+ private:
+  struct Sections;
+  bool pretty_;
+  std::string separator_;
+  std::unique_ptr<Sections> sections_;
+};
 
 // One line of the timex scorer interchange format:
 // {"doc":"<id>","timexes":[{"begin","end","text","type","value"}]} (no trailing newline).
