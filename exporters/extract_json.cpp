@@ -150,7 +150,10 @@ std::string extract_json(const std::vector<Extraction>& extractions, bool pretty
 }
 
 std::string timex_scorer_line(std::string_view doc, std::string_view text, const std::vector<Timex>& timexes) {
-  rapidjson::StringBuffer buffer;
+  // One buffer per thread, kept from line to line: a line per document would otherwise grow a
+  // fresh buffer through several reallocations.
+  thread_local rapidjson::StringBuffer buffer;
+  buffer.Clear();
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.StartObject();
   json::key(w, "doc");
@@ -177,7 +180,10 @@ std::string timex_scorer_line(std::string_view doc, std::string_view text, const
   }
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize());
+  std::string line;
+  line.reserve(buffer.GetSize() + 1);  // room for the caller's newline
+  line.assign(buffer.GetString(), buffer.GetSize());
+  return line;
 }
 
 }  // namespace dateline

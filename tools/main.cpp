@@ -15,7 +15,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <filesystem>
 #include <fmt/format.h>
@@ -120,6 +124,30 @@ std::optional<std::string> read_dct(const std::string& path) {
   return content;
 }
 
+// The <id>.txt regular files (or links to them) directly in `dir`. POSIX readdir rather than
+// std::filesystem::directory_iterator, which builds a path object per entry: listing 50,000
+// small documents cost a tenth of tagging them.
+std::vector<std::string> text_file_names(const std::string& dir, const std::string& prefix) {
+  std::unique_ptr<DIR, int (*)(DIR*)> handle(::opendir(dir.c_str()), ::closedir);
+  if (!handle) throw InputError(dir, fmt::format("cannot list directory: {}", std::strerror(errno)));
+  std::vector<std::string> names;
+  errno = 0;
+  while (const dirent* entry = ::readdir(handle.get())) {
+    const std::string_view name = entry->d_name;
+    // ".txt" alone is a hidden file's name, not an extension (as path::extension() has it).
+    // The name first: a link or an unknown type costs a stat.
+    if (name.size() <= 4 || !name.ends_with(".txt")) continue;
+    bool regular = entry->d_type == DT_REG;
+    if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
+      struct stat st;
+      regular = ::stat(fmt::format("{}{}", prefix, name).c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    }
+    if (regular) names.emplace_back(name);
+  }
+  if (errno != 0) throw InputError(dir, fmt::format("cannot list directory: {}", std::strerror(errno)));
+  return names;
+}
+
 // `dateline timex DIR`: the scorer interchange format for every <id>.txt (+ <id>.dct) in DIR.
 int run_timex(const std::string& dir, unsigned jobs) {
   std::error_code ec;
@@ -128,15 +156,7 @@ int run_timex(const std::string& dir, unsigned jobs) {
   // comparing and copying std::filesystem::path objects cost more than reading the files.
   // Every entry's path is `dir / name`, which is this prefix followed by the name.
   const std::string prefix = (fs::path(dir) / "").string();
-  std::vector<std::string> names;  // <id>.txt, sorted by the whole name as paths sort
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::string_view name = entry.path().native();
-    name.remove_prefix(prefix.size());
-    // ".txt" alone is a hidden file's name, not an extension (as path::extension() has it).
-    // The name first: is_regular_file() costs a stat for a symbolic link.
-    if (name.size() > 4 && name.ends_with(".txt") && entry.is_regular_file()) names.emplace_back(name);
-  }
-  if (ec) throw InputError(dir, fmt::format("cannot list directory: {}", ec.message()));
+  std::vector<std::string> names = text_file_names(dir, prefix);
   std::sort(names.begin(), names.end());
   // Output goes through one large stdio buffer: a line per document, written in few calls.
   // Static, because stdio flushes it at exit, after an error may have left this function.
