@@ -114,6 +114,7 @@ void Grammar::index_entries() {
     const auto& words = modifiers_[m].words;
     (words.empty() ? modifiers_without_words_ : modifiers_by_last_[words.back()]).push_back(m);
   }
+  lexicon_.sync_slots();
 }
 
 void Grammar::load_modifiers(std::string_view tsv) {

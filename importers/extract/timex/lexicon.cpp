@@ -101,8 +101,8 @@ Lexicon::Lexicon() { rehash(); }
 
 const LexEntry* Lexicon::find(std::string_view word) const { return find_key(key_of(word), word); }
 
-bool Lexicon::same_tail(std::string_view word, std::int32_t entry) const {
-  const std::string& e = entries_[static_cast<std::size_t>(entry)]->word;
+bool Lexicon::same_tail(std::string_view word, const LexEntry& entry) const {
+  const std::string& e = entry.word;
   for (std::size_t i = kKeyBytes; i < word.size(); ++i) {
     if (lower(word[i]) != e[i]) return false;
   }
@@ -140,8 +140,17 @@ void Lexicon::insert_slot(std::size_t index) {
   const std::string& word = entries_[index]->word;
   const Key key = key_of(word);
   std::size_t i = slot_of(key, word.size());
-  while (slots_[i].entry >= 0) i = (i + 1) & mask_;
-  slots_[i] = Slot{key, static_cast<std::uint32_t>(word.size()), static_cast<std::int32_t>(index)};
+  while (slots_[i].entry) i = (i + 1) & mask_;
+  const LexEntry& e = *entries_[index];
+  slots_[i] = Slot{key, &e, e.classes, static_cast<std::uint16_t>(word.size()), e.starts_pattern};
+}
+
+void Lexicon::sync_slots() {
+  for (Slot& s : slots_) {
+    if (!s.entry) continue;
+    s.classes = s.entry->classes;
+    s.starts_pattern = s.entry->starts_pattern;
+  }
 }
 
 void Lexicon::rehash() {

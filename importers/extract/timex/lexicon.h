@@ -66,15 +66,32 @@ class Lexicon {
   // The same for a word whose lower-cased key the caller has built (see Key); `word` is the
   // original text, read only past kKeyBytes.
   const LexEntry* find_key(Key key, std::string_view word) const {
+    const Slot* s = find_slot(key, word);
+    return s ? s->entry : nullptr;
+  }
+  // A table slot: the entry, with copies of what the tokenizer reads for every word it finds
+  // (its classes; whether a pattern may start there), so that a lookup touches one cache line
+  // and not the entry as well.
+  struct Slot {
+    Key key;
+    const LexEntry* entry = nullptr;  // nullptr: an empty slot
+    ClassMask classes = 0;
+    std::uint16_t size = 0;
+    bool starts_pattern = false;
+  };
+  // The slot of a word, as find_key; nullptr when absent. Its copies are those of the last
+  // sync_slots().
+  const Slot* find_slot(Key key, std::string_view word) const {
     if (word.size() > max_size_) return nullptr;
     for (std::size_t i = slot_of(key, word.size());; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.entry < 0) return nullptr;
-      if (s.key == key && s.size == word.size() && (word.size() <= kKeyBytes || same_tail(word, s.entry))) {
-        return entries_[static_cast<std::size_t>(s.entry)].get();
-      }
+      if (!s.entry) return nullptr;
+      if (s.key == key && s.size == word.size() && (word.size() <= kKeyBytes || same_tail(word, *s.entry))) return &s;
     }
   }
+  // Copies every entry's classes and pattern mark into its slot: once the grammar has marked
+  // the entries (Grammar's constructor calls it last).
+  void sync_slots();
   // No entry is longer than this: longer words need no lookup.
   std::size_t max_word_size() const { return max_size_; }
   // False when no entry has this length, first and last byte (case-folded by OR 0x20, as
@@ -94,11 +111,6 @@ class Lexicon {
   LexEntry* entry(std::size_t id) { return entries_[id].get(); }  // for the grammar's marks
 
  private:
-  struct Slot {
-    Key key;
-    std::uint32_t size = 0;
-    std::int32_t entry = -1;  // index into entries_, -1 empty
-  };
   // Multiply-shift over the key; the table is at most a quarter full, so probes are short.
   std::size_t slot_of(Key key, std::size_t size) const {
     const std::uint64_t h = (key.lo * 0x9E3779B97F4A7C15ull) ^ (key.hi * 0xC2B2AE3D27D4EB4Full) ^ size;
@@ -107,13 +119,14 @@ class Lexicon {
   static std::size_t filter_index(std::size_t size, unsigned char first, unsigned char last) {
     return (size & 15) << 10 | (first & 31u) << 5 | (last & 31u);
   }
-  bool same_tail(std::string_view word, std::int32_t entry) const;
+  bool same_tail(std::string_view word, const LexEntry& entry) const;
   void rehash();
   void insert_slot(std::size_t index);
   LexEntry& add(std::string_view word);
 
   std::vector<std::unique_ptr<LexEntry>> entries_;
   std::vector<Slot> slots_;
+  static_assert(sizeof(Slot) <= 32, "a slot is read on every lookup: keep two to a cache line");
   std::size_t mask_ = 0;
   unsigned shift_ = 64;
   std::size_t max_size_ = 0;

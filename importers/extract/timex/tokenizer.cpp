@@ -202,10 +202,10 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, const L
       // The lexicon is ASCII: words with other letters cannot be in it.
       if (ascii && j - i <= max_word && lexicon.may_hold(j - i, c | 0x20u, s[j - 1] | 0x20u)) {
         const std::string_view word(text.data() + i, j - i);
-        t.lex = lexicon.find_key(word_key(s, i, j - i, text.size()), word);
-        if (t.lex) {
-          t.classes = t.lex->classes;
-          if (t.lex->starts_pattern) starts.push_back(static_cast<std::uint32_t>(out.size() - 1));
+        if (const Lexicon::Slot* slot = lexicon.find_slot(word_key(s, i, j - i, text.size()), word)) {
+          t.lex = slot->entry;
+          t.classes = slot->classes;
+          if (slot->starts_pattern) starts.push_back(static_cast<std::uint32_t>(out.size() - 1));
         }
       }
       t.end = static_cast<std::uint32_t>(j);
