@@ -110,6 +110,7 @@ void AmountLexicon::add(std::string_view form, WordClass cls, double value, std:
   phrase->exact_case = is_iso_code(form);
   longest_ = std::max(longest_, phrase->tokens.size());
   by_first_[phrase->tokens.front()].phrases.push_back(phrase.get());
+  first_words_.add(phrase->tokens.front());
   phrases_.push_back(std::move(phrase));
 }
 
@@ -117,6 +118,11 @@ void AmountLexicon::annotate(std::string_view text, std::vector<Token>& tokens) 
   char buffer[kMaxToken];
   for (Token& t : tokens) {
     if (t.kind == TokenKind::Number) continue;
+    // The filter is blind to case: the text's own bytes answer for their lower-case form.
+    if (!first_words_.may_hold(text.substr(t.begin, t.size()))) {
+      t.lex = nullptr;
+      continue;
+    }
     std::string_view word = lowered(text, t, buffer);
     if (word.empty()) continue;
     auto it = by_first_.find(word);

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include "word_filter.h"
+
 #include <unordered_map>
 #include <vector>
 
@@ -75,6 +77,7 @@ class AmountLexicon {
 
   std::vector<std::unique_ptr<Phrase>> phrases_;
   std::unordered_map<std::string_view, LexEntry> by_first_;  // keys view phrases_
+  WordFilter first_words_;  // the keys of by_first_: most words of a text are none
   std::size_t longest_ = 1;
 };
 

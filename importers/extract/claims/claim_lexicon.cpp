@@ -194,6 +194,7 @@ Phrase& ClaimLexicon::add(Table table, std::string_view form, std::string_view t
   Phrase& p = *phrase;
   phrases_.push_back(std::move(phrase));
   (entries_[p.words.front()].*table).push_back(&p);
+  first_words_.add(p.words.front());
   return p;
 }
 

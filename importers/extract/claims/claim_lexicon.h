@@ -2,6 +2,8 @@
 // The claim tables, built once from claims_predicates.tsv, claims_triggers.tsv, claims_cues.tsv
 // and claims_reporting.tsv: phrases of one or more lower-case words, looked up by their first word.
 
+#include "word_filter.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -85,6 +87,7 @@ class ClaimLexicon {
 
   // The entry of phrases that start with `word` (lower case), or null.
   const WordEntry* entry(std::string_view word) const {
+    if (!first_words_.may_hold(word)) return nullptr;
     auto it = entries_.find(word);
     return it == entries_.end() ? nullptr : &it->second;
   }
@@ -124,6 +127,7 @@ class ClaimLexicon {
   std::vector<std::unique_ptr<Predicate>> predicates_;
   std::vector<std::unique_ptr<Phrase>> phrases_;
   std::unordered_map<std::string_view, WordEntry> entries_;       // keys view phrases_
+  WordFilter first_words_;  // the keys of entries_: most words of a text are none
   std::unordered_map<std::string_view, std::string_view> roles_;  // views into the embedded table
 };
 

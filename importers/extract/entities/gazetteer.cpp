@@ -54,6 +54,7 @@ void Gazetteer::add_alias(std::string_view alias, std::uint32_t entity, std::str
     h = hash_token(h, a.tokens.back());
   }
   if (a.tokens.empty()) return;
+  first_tokens_.add(a.tokens.front());
   auto [it, inserted] = first_alias_.try_emplace(h, static_cast<std::uint32_t>(aliases_.size()));
   if (!inserted) {
     for (std::uint32_t k = it->second; k != kNone; k = aliases_[k].next) {
@@ -72,6 +73,7 @@ void Gazetteer::add_alias(std::string_view alias, std::uint32_t entity, std::str
 std::optional<GazetteerMatch> Gazetteer::longest_match(std::string_view text, const std::vector<Token>& tokens,
                                                        std::size_t first) const {
   std::optional<GazetteerMatch> best;
+  if (first >= tokens.size() || !first_tokens_.may_hold(tokens[first].text(text))) return best;
   std::uint64_t h = kSequenceSeed;
   for (std::size_t k = 0; k < max_tokens_ && first + k < tokens.size(); ++k) {
     const Token& t = tokens[first + k];

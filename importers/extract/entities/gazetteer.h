@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include "word_filter.h"
+
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -53,6 +55,7 @@ class Gazetteer {
   std::unordered_map<std::uint64_t, std::uint32_t> first_alias_;  // token-sequence hash -> alias
   std::unordered_set<std::uint64_t> prefixes_;  // hashes of the aliases' proper prefixes: when to stop
   std::size_t max_tokens_ = 0;
+  WordFilter first_tokens_;  // the aliases' first tokens: most tokens of a text start none
 };
 
 // The sequence hash both sides use: FNV-1a over each token's bytes and a separator.

@@ -40,11 +40,12 @@ NameCues::NameCues() {
       throw data::bad_tsv_row("entities_cues.tsv", row, "cue words are lower case ASCII, at most 24 bytes");
     }
     cues_[row[0]] |= cue;
+    words_.add(row[0]);
   });
 }
 
 std::uint8_t NameCues::of(std::string_view word) const {
-  if (word.size() > kMaxCueWord) return 0;
+  if (word.size() > kMaxCueWord || !words_.may_hold(word)) return 0;  // the filter is blind to case
   char lower[kMaxCueWord];
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char c = word[i];

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <string_view>
+#include "word_filter.h"
+
 #include <unordered_map>
 
 namespace dateline::entities {
@@ -28,6 +30,7 @@ class NameCues {
  private:
   NameCues();
   std::unordered_map<std::string_view, std::uint8_t> cues_;  // keys are lower case, in the table
+  WordFilter words_;  // the keys of cues_: most words of a text are none
 };
 
 }  // namespace dateline::entities
