@@ -39,30 +39,40 @@ void write_section(W& w, const Extraction& x, std::size_t section) {
 
 // Every byte of the output comes from RapidJSON's writers (indentation, separators), never
 // from strings of our own: a writer is put where the records go (in an array, in the object,
-// after one element already written), and what it writes from there is kept.
+// after one element already written), and what it writes from there is kept. One buffer and
+// writer per thread serve every document (a writer allocates its stack, a buffer grows).
 template <typename W>
-struct InArray {
+struct Scratch {
   rapidjson::StringBuffer buffer;
   W w{buffer};
-  std::size_t mark = 0;  // where the writer's output for the caller starts
-  InArray() {
+  Scratch() {
     if constexpr (std::is_same_v<W, rapidjson::PrettyWriter<rapidjson::StringBuffer>>) w.SetIndent(' ', 1);
+  }
+  // Puts the writer in an array of the object, after one element; returns where its next output starts.
+  std::size_t enter_array() {
+    buffer.Clear();
+    w.Reset(buffer);
     w.StartObject();
     json::key(w, "records");
     w.StartArray();
     w.RawValue("0", 1, rapidjson::kNumberType);
-    mark = buffer.GetSize();
+    return buffer.GetSize();
   }
-  std::string_view written() const { return {buffer.GetString() + mark, buffer.GetSize() - mark}; }
+  std::string_view since(std::size_t mark) const { return {buffer.GetString() + mark, buffer.GetSize() - mark}; }
+  static Scratch& of_thread() {
+    thread_local Scratch scratch;
+    return scratch;
+  }
 };
 
 template <typename W>
 ExtractJsonPart part_of(const Extraction& x) {
   ExtractJsonPart part;
+  Scratch<W>& in = Scratch<W>::of_thread();
   for (std::size_t s = 0; s < kExtractSections; ++s) {
-    InArray<W> in;
+    const std::size_t mark = in.enter_array();
     write_section(in.w, x, s);
-    part.sections[s] = in.written();
+    part.sections[s] = in.since(mark);
   }
   return part;
 }
@@ -70,9 +80,10 @@ ExtractJsonPart part_of(const Extraction& x) {
 // What a writer puts between two records of an array ("," or ",\n  ").
 template <typename W>
 std::string separator() {
-  InArray<W> in;
+  Scratch<W>& in = Scratch<W>::of_thread();
+  const std::size_t mark = in.enter_array();
   in.w.RawValue("0", 1, rapidjson::kNumberType);
-  std::string_view s = in.written();
+  std::string_view s = in.since(mark);
   s.remove_suffix(1);
   return std::string(s);
 }
