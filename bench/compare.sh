@@ -49,7 +49,7 @@ for set in train big; do
   dir=$corpus
   [ "$set" = big ] && dir=$work/big
   for ((r = 0; r < rounds; r++)); do
-    measure "dateline-$set" "$dir" "$work/dateline-$set.jsonl" "$dateline" timex
+    measure "dateline-$set" "$dir" "$work/dateline-$set.jsonl" "$dateline" timex -j 1
     measure "chrono-$set" "$dir" "$work/chrono-$set.jsonl" "${chrono[@]}"
   done
 done

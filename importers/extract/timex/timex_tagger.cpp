@@ -53,9 +53,10 @@ bool is_day(const Found& f) { return f.value.type == TimexType::Date && f.value.
 // one TIME on that day (as TimeML marks it). "on July 9 at 10 a.m.": a clock after its day
 // stays its own expression but takes that day.
 void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tokens, std::string_view text) {
-  std::vector<Found> out;
+  // In place: the vector is the tagger's per-thread buffer, and keeps its capacity.
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < found.size(); ++i) {
-    Found f = found[i];
+    Found f = std::move(found[i]);
     if (i + 1 < found.size()) {
       Found& g = found[i + 1];
       std::size_t gap = g.first - f.last;
@@ -73,9 +74,9 @@ void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tok
         g.value.anchoring = f.value.anchoring;
       }
     }
-    out.push_back(std::move(f));
+    found[kept++] = std::move(f);
   }
-  found = std::move(out);
+  found.resize(kept);
 }
 
 // "Saturday, April 25", "Friday Oct. 13": a weekday right before the date it names is one
