@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <dirent.h>
 #include <fcntl.h>
 #include <memory>
@@ -69,6 +70,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
 struct ExtractedFile {
   std::vector<ExtractJsonPart> parts;
   std::vector<std::string> warnings;
+  std::exception_ptr error;  // why reading stopped, raised after the warnings before it
 };
 
 // Files are read, extracted and serialized on -j threads and written in order, one file at a
@@ -85,13 +87,18 @@ int run_extract(const ExtractArgs& args) {
         ReadOptions file_options = options;
         // A bad item in a feed or a JSON Lines file is skipped with a warning; the rest is read.
         file_options.warn = [&](const InputError& e) { out.warnings.emplace_back(e.what()); };
-        for_each_document({files[i]}, file_options, [&](Document&& d) {
-          out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty));
-        });
+        try {
+          for_each_document({files[i]}, file_options, [&](Document&& d) {
+            out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty));
+          });
+        } catch (...) {
+          out.error = std::current_exception();
+        }
         return out;
       },
       [&](std::size_t, ExtractedFile file) {
         for (const auto& w : file.warnings) std::cerr << "dateline: warning: " << w << '\n';
+        if (file.error) std::rethrow_exception(file.error);
         for (const auto& part : file.parts) writer.add(part);
       });
   static char out_buffer[1 << 16];
@@ -131,8 +138,13 @@ std::vector<std::string> text_file_names(const std::string& dir, const std::stri
   std::unique_ptr<DIR, int (*)(DIR*)> handle(::opendir(dir.c_str()), ::closedir);
   if (!handle) throw InputError(dir, fmt::format("cannot list directory: {}", std::strerror(errno)));
   std::vector<std::string> names;
-  errno = 0;
-  while (const dirent* entry = ::readdir(handle.get())) {
+  for (;;) {
+    errno = 0;  // readdir's end and its failure differ only by errno
+    const dirent* entry = ::readdir(handle.get());
+    if (!entry) {
+      if (errno != 0) throw InputError(dir, fmt::format("cannot list directory: {}", std::strerror(errno)));
+      break;
+    }
     const std::string_view name = entry->d_name;
     // ".txt" alone is a hidden file's name, not an extension (as path::extension() has it).
     // The name first: a link or an unknown type costs a stat.
@@ -144,7 +156,6 @@ std::vector<std::string> text_file_names(const std::string& dir, const std::stri
     }
     if (regular) names.emplace_back(name);
   }
-  if (errno != 0) throw InputError(dir, fmt::format("cannot list directory: {}", std::strerror(errno)));
   return names;
 }
 
