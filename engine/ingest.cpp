@@ -111,42 +111,37 @@ void insert_claim(sql::Database& db, std::int64_t text_id, const Document& d, co
   s.bind(32, ic.seq).run();
 }
 
-// Counts each entity once per text, for the frequency that tells "US" from "NASAMS".
-void count_entities(sql::Database& db, const Extraction& x) {
+// Every entity the text names, once, for the frequency that tells "US" from "NASAMS".
+std::set<std::string> entity_names(const Extraction& x) {
   std::set<std::string> names;
   for (const auto& m : x.entities) names.insert(m.name);
   for (const auto& c : x.claims) {
     for (const auto& e : c.entities) names.insert(e.name);
   }
-  auto& s = db.prepared("INSERT INTO entity_df(name, df) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET df = df + 1");
-  for (const auto& n : names) {
-    if (!n.empty()) s.bind(1, n).run();
-  }
+  names.erase(std::string());
+  return names;
 }
 
 }  // namespace
 
-IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, const Extraction& x) {
+IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, FactCache& cache, const Extraction& x) {
   const Document& d = x.document;
   IngestResult result;
   if (document_exists(db, d.id)) return result;
-  sql::Savepoint document(db);
   result.new_document = true;
   const std::string hash = document_id("", d.text);
   const std::optional<Date> reported = d.published.value.empty() ? std::nullopt : d.published.earliest;
   if (const auto text_id = find_text(db, hash)) {
     // A syndicated copy: the text and its claims are stored; this outlet becomes one more source.
     insert_document(db, d, *text_id);
-    note_earlier_report(db, *text_id, reported);
-    document.release();
+    note_earlier_report(db, cache, *text_id, reported);
     return result;
   }
   result.new_text = true;
   db.prepared("INSERT INTO texts(hash, text) VALUES (?, ?)").bind(1, hash).bind(2, d.text).run();
   const std::int64_t text_id = db.last_insert_rowid();
   insert_document(db, d, text_id);
-  count_entities(db, x);
-  frequency.refresh();
+  frequency.add_text(text_id, entity_names(x));
 
   // Claim rows are written after merging, with the facts they joined; their ids are reserved
   // now so that contradictions and notes can name them.
@@ -155,7 +150,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, cons
   const std::int64_t first_row = last.int64(0) + 1;
   last.reset();
   std::vector<IngestClaim> claims(x.claims.size());
-  DocumentContext context{db, frequency, d, text_id, reported, {}, {}, &claims};
+  DocumentContext context{db, frequency, cache, d, text_id, reported, {}, {}, &claims};
   for (std::size_t i = 0; i < x.claims.size(); ++i) {
     const Claim& c = x.claims[i];
     IngestClaim& ic = claims[i];
@@ -176,7 +171,6 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, cons
   }
   for (const auto& ic : claims) insert_claim(db, text_id, d, ic);
   assign_threads(context, x);
-  document.release();
   result.claims = claims.size();
   result.new_facts = context.new_facts.size();
   return result;

@@ -1,6 +1,8 @@
 #pragma once
-// One document into the store, in one transaction.
+// One document into the store, inside the caller's transaction. On an exception the document may
+// be partly written: the caller rolls the transaction back (Store::ingest).
 
+#include "fact_cache.h"
 #include "sqlite.h"
 #include "store_rows.h"
 
@@ -9,6 +11,7 @@
 
 namespace dateline::engine {
 
-IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, const Extraction& extraction);
+IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, FactCache& cache,
+                             const Extraction& extraction);
 
 }  // namespace dateline::engine

@@ -16,42 +16,12 @@ namespace {
 constexpr int kCandidatesPerKey = 32;
 constexpr std::size_t kMaxCandidates = 64;
 
-struct FactRow {
-  std::int64_t id = 0;
-  std::string predicate;
-  PredicateInfo info;
-  Subject subject;
-  std::optional<Amount> amount;
-  std::string amount_text;
-  std::int64_t cur_seq = 0;
-};
+using FactPtr = std::shared_ptr<CandidateFact>;
 
-std::optional<FactRow> read_fact(DocumentContext& c, std::int64_t id) {
-  auto& q = c.db.prepared(
-      "SELECT predicate, families, topic_norm, entities, amount_value, amount_unit, amount_approximate, amount_text, "
-      "cur_seq, topic, recipients FROM facts WHERE id = ?");
-  q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  FactRow f;
-  f.id = id;
-  f.predicate = q.str(0);
-  f.info = predicate_info(f.predicate);
-  f.subject.families = split_names(q.text(1));
-  f.subject.topic = q.str(2);
-  f.subject.all_entities = split_names(q.text(3));
-  if (!q.is_null(4)) {
-    Amount a;
-    a.value = q.real(4);
-    a.unit = q.str(5);
-    a.approximate = q.int64(6) != 0;
-    f.amount = a;
-    f.amount_text = q.str(7);
-  }
-  f.cur_seq = q.is_null(8) ? 0 : q.int64(8);
-  f.subject.topic_names = topic_names(q.text(9));
-  f.subject.recipients = split_names(q.text(10));
-  q.reset();
-  f.subject.entities = c.frequency.specific(f.subject.all_entities);
+// A candidate fact with its specific entities as of now (frequencies change with every text).
+FactPtr read_fact(DocumentContext& c, std::int64_t id) {
+  FactPtr f = c.cache.get(id);
+  if (f) f->subject.entities = c.frequency.specific(f->subject.all_entities);
   return f;
 }
 
@@ -165,12 +135,14 @@ void insert_value(DocumentContext& c, std::int64_t fact_id, std::int64_t seq, In
   s.bind(9, ic.time_text).bind(10, to_string(ic.claim->status));
   bind_date(s, 11, c.reported);
   s.bind(12, c.text_id).run();
+  c.cache.forget(fact_id);
   set_claim_fact(ic, fact_id, seq);
 }
 
 // Adds the claim as a source of an existing value, sharpening what the value knows.
-void attach(DocumentContext& c, const FactRow& fact, const ValueRow& value, IngestClaim& ic) {
+void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value, IngestClaim& ic) {
   const Claim& claim = *ic.claim;
+  c.cache.forget(fact.id);
   set_claim_fact(ic, fact.id, value.seq);
   bool changed = false;
   if (claim.time && claim.time->value.has_bounds()) {
@@ -215,7 +187,7 @@ void attach(DocumentContext& c, const FactRow& fact, const ValueRow& value, Inge
     c.db.prepared("UPDATE facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
     index_entities(c, fact.id, fact.subject.families, added, fact.subject.entities.empty());
   }
-  if (changed) refresh_fact(c.db, fact.id);
+  if (changed) refresh_fact(c.db, c.cache, fact.id);
 }
 
 std::string headline_of(const IngestClaim& ic) {
@@ -349,7 +321,7 @@ std::int64_t merge_claim(DocumentContext& c, IngestClaim& ic) {
     auto fact = read_fact(c, id);
     if (!fact || !same_subject(ic.subject, fact->subject)) continue;
     if (claim.amount && fact->amount && claim.amount->unit != fact->amount->unit) continue;
-    const std::vector<ValueRow> values = read_values(c.db, id);
+    const std::vector<ValueRow>& values = fact->values;
     if (values.empty()) continue;
     const ValueRow* current = &values.front();
     for (const auto& v : values) {
@@ -383,7 +355,7 @@ std::int64_t merge_claim(DocumentContext& c, IngestClaim& ic) {
         std::int64_t next = 0;
         for (const auto& v : values) next = std::max(next, v.seq + 1);
         insert_value(c, id, next, ic);
-        refresh_fact(c.db, id);
+        refresh_fact(c.db, c.cache, id);
         return id;
       }
       case TimeChange::Contradiction:
@@ -423,7 +395,8 @@ void merge_revision_claim(DocumentContext& c, IngestClaim& ic) {
   }
 }
 
-void refresh_fact(sql::Database& db, std::int64_t fact_id) {
+void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id) {
+  cache.forget(fact_id);
   std::vector<ValueRow> values = read_values(db, fact_id);
   if (values.empty()) return;
   sort_history(values);
@@ -463,7 +436,7 @@ void refresh_fact(sql::Database& db, std::int64_t fact_id) {
   }
 }
 
-void note_earlier_report(sql::Database& db, std::int64_t text_id, const std::optional<Date>& day) {
+void note_earlier_report(sql::Database& db, FactCache& cache, std::int64_t text_id, const std::optional<Date>& day) {
   if (!day) return;
   std::vector<std::pair<std::int64_t, std::int64_t>> supported;
   auto& q = db.prepared(
@@ -476,7 +449,7 @@ void note_earlier_report(sql::Database& db, std::int64_t text_id, const std::opt
         "UPDATE fact_values SET first_reported = ?1 WHERE fact_id = ?2 AND seq = ?3 "
         "AND (first_reported IS NULL OR first_reported > ?1)");
     u.bind(1, iso_string(*day)).bind(2, fact).bind(3, seq).run();
-    if (db.changes() > 0) refresh_fact(db, fact);
+    if (db.changes() > 0) refresh_fact(db, cache, fact);
   }
 }
 

@@ -2,6 +2,7 @@
 // Merging one document's claims into the store's facts: the same fact from another source joins
 // it, a scheduled fact moved by a later report gains a value, disagreeing sources are recorded.
 
+#include "fact_cache.h"
 #include "fact_matching.h"
 #include "sqlite.h"
 #include "store_rows.h"
@@ -34,6 +35,7 @@ struct IngestClaim {
 struct DocumentContext {
   sql::Database& db;
   EntityFrequency& frequency;
+  FactCache& cache;
   const Document& doc;
   std::int64_t text_id = 0;
   std::optional<Date> reported;                 // the document's publication day
@@ -56,10 +58,10 @@ void merge_revision_claim(DocumentContext& context, IngestClaim& claim);
 
 // Recomputes a fact's current value, its `upcoming` flag and its revision links after its
 // values changed.
-void refresh_fact(sql::Database& db, std::int64_t fact_id);
+void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id);
 
 // A syndicated copy published on `day`: the values its text's claims support may have been
 // reported earlier than known.
-void note_earlier_report(sql::Database& db, std::int64_t text_id, const std::optional<Date>& day);
+void note_earlier_report(sql::Database& db, FactCache& cache, std::int64_t text_id, const std::optional<Date>& day);
 
 }  // namespace dateline::engine

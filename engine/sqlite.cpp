@@ -7,13 +7,16 @@
 namespace dateline::sql {
 
 Database::Database(const std::string& path) : path_(path) {
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
     db_ = nullptr;
     throw StoreError(fmt::format("{}: cannot open the store: {}", path, message));
   }
+  // NOMUTEX: a connection is used by one thread at a time (the CLI's consumer thread), so
+  // SQLite's per-call locking is only cost.
   sqlite3_extended_result_codes(db_, 1);
   // Another process ingesting at the same time waits instead of failing at once.
   sqlite3_busy_timeout(db_, 5000);
@@ -110,21 +113,6 @@ std::string_view Statement::text(int column) const {
 std::optional<std::string> Statement::optional_str(int column) const {
   if (is_null(column)) return std::nullopt;
   return str(column);
-}
-
-// Prepared, not exec'd: parsing the statement again for every document cost as much as a claim.
-Savepoint::Savepoint(Database& db) : db_(db) { db_.prepared("SAVEPOINT document").run(); }
-
-Savepoint::~Savepoint() {
-  if (open_) {
-    sqlite3_exec(db_.handle(), "ROLLBACK TO document", nullptr, nullptr, nullptr);
-    sqlite3_exec(db_.handle(), "RELEASE document", nullptr, nullptr, nullptr);
-  }
-}
-
-void Savepoint::release() {
-  db_.prepared("RELEASE document").run();
-  open_ = false;
 }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }

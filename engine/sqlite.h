@@ -82,21 +82,6 @@ class Database {
   std::unordered_map<const char*, std::unique_ptr<Statement>> statements_;
 };
 
-// A nested transaction: everything since it began is undone by the destructor unless release()
-// ran. The store ingests each document inside one, so a document is stored whole or not at all.
-class Savepoint {
- public:
-  explicit Savepoint(Database& db);
-  ~Savepoint();
-  Savepoint(const Savepoint&) = delete;
-  Savepoint& operator=(const Savepoint&) = delete;
-  void release();
-
- private:
-  Database& db_;
-  bool open_ = true;
-};
-
 // BEGIN IMMEDIATE ... COMMIT; rolled back by the destructor unless commit() ran.
 class Transaction {
  public:

@@ -13,7 +13,7 @@
 
 namespace dateline {
 
-Store::Impl::Impl(const std::string& path) : db(path), frequency(db) {
+Store::Impl::Impl(const std::string& path) : db(path), frequency(db), cache(db) {
   try {
     store_schema::open_and_migrate(db);
   } catch (const StoreError& e) {
@@ -36,9 +36,38 @@ Store::Impl::~Impl() {
 
 void Store::Impl::commit() {
   if (!batch) return;
-  batch->commit();
+  try {
+    batch->commit();
+  } catch (...) {
+    abandon_batch();
+    throw;
+  }
   batch.reset();
   batched = 0;
+}
+
+void Store::Impl::begin_batch() {
+  batch.emplace(db);
+  batch_start = std::chrono::steady_clock::now();
+  auto& q = db.prepared("PRAGMA data_version");
+  const std::int64_t version = q.step() ? q.int64(0) : 0;
+  q.reset();
+  if (caches_stale || data_version != version) reset_caches();
+  data_version = version;
+}
+
+int Store::Impl::abandon_batch() {
+  const int lost = batched;
+  batch.reset();  // rolls back
+  batched = 0;
+  caches_stale = true;
+  return lost;
+}
+
+void Store::Impl::reset_caches() {
+  frequency.refresh();
+  cache.clear();
+  caches_stale = false;
 }
 
 Store::Store(const std::string& path) : impl_(std::make_unique<Impl>(path)) {}
@@ -47,10 +76,22 @@ Store::~Store() = default;
 IngestResult Store::ingest(const Extraction& extraction) {
   Impl& s = *impl_;
   if (!s.batch) {
-    s.batch.emplace(s.db);
-    s.batch_start = std::chrono::steady_clock::now();
+    s.begin_batch();
+  } else if (s.caches_stale) {
+    s.reset_caches();
   }
-  const IngestResult r = engine::ingest_document(s.db, s.frequency, extraction);
+  IngestResult r;
+  try {
+    r = engine::ingest_document(s.db, s.frequency, s.cache, extraction);
+  } catch (const StoreError& e) {
+    const int lost = s.abandon_batch();
+    throw StoreError(fmt::format("{} (rolled back: this document and the {} ingested since the last commit; "
+                                 "ingest them again)",
+                                 e.what(), lost));
+  } catch (...) {
+    s.abandon_batch();
+    throw;
+  }
   if (++s.batched >= kBatchDocuments || std::chrono::steady_clock::now() - s.batch_start > kBatchTime) s.commit();
   return r;
 }

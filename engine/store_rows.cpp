@@ -122,8 +122,18 @@ void EntityFrequency::refresh() {
   q.reset();
 }
 
+void EntityFrequency::add_text(std::int64_t text_id, const std::set<std::string>& names) {
+  auto& s = db_.prepared("INSERT INTO entity_df(name, df) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET df = df + 1");
+  for (const auto& n : names) {
+    s.bind(1, n).run();
+    if (auto it = cache_.find(n); it != cache_.end()) it->second += 1;
+  }
+  texts_ = std::max(texts_, text_id);
+}
+
 std::int64_t EntityFrequency::df(const std::string& name) {
   if (auto it = cache_.find(name); it != cache_.end()) return it->second;
+  if (cache_.size() >= kCacheNames) cache_.clear();
   auto& q = db_.prepared("SELECT df FROM entity_df WHERE name = ?");
   q.bind(1, name);
   const std::int64_t n = q.step() ? q.int64(0) : 0;

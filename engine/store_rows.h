@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -54,8 +55,10 @@ void sort_history(std::vector<ValueRow>& values);
 class EntityFrequency {
  public:
   explicit EntityFrequency(sql::Database& db) : db_(db) {}
-  // Forgets cached figures; called once per document so memory stays bounded.
+  // Forgets cached figures and reads the number of texts again (another writer may have added some).
   void refresh();
+  // Counts a new text (its id) naming each of `names` once, in the store and in the cached figures.
+  void add_text(std::int64_t text_id, const std::set<std::string>& names);
   std::int64_t texts() const { return texts_; }
   std::int64_t df(const std::string& name);
   bool frequent(const std::string& name);
@@ -67,6 +70,8 @@ class EntityFrequency {
  private:
   sql::Database& db_;
   std::int64_t texts_ = 0;
+  // Bounded: cleared when it grows past kCacheNames.
+  static constexpr std::size_t kCacheNames = 1 << 16;
   std::unordered_map<std::string, std::int64_t> cache_;
 };
 

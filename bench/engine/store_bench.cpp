@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -138,11 +139,20 @@ int main(int argc, char** argv) {
   std::mt19937 rng(20250717);
   const int story_count = std::max(1, articles / 5);
   std::vector<Story> stories;
+  // Each story its own names, as the header says: a product name two stories shared would make
+  // their facts one ("Vanzel arms sale" is one thing, whoever sells it).
+  std::set<std::string> taken;
+  auto unique_name = [&](int syllables) {
+    for (;;) {
+      std::string name = name_of(rng, syllables);
+      if (taken.insert(name).second) return name;
+    }
+  };
   for (int s = 0; s < story_count; ++s) {
     Story story;
-    story.product = name_of(rng, 2);
-    story.company = fmt::format("{} {}", name_of(rng, 3), s % 3 ? "Holdings" : "Group");
-    story.place = name_of(rng, 3);
+    story.product = unique_name(4);
+    story.company = fmt::format("{} {}", unique_name(4), s % 3 ? "Holdings" : "Group");
+    story.place = unique_name(4);
     story.main_kind = static_cast<int>(rng() % std::size(kMain));
     story.main_day = Date(2024, 1, 1) + boost::gregorian::days(static_cast<long>(rng() % 900));
     stories.push_back(std::move(story));

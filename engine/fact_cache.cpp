@@ -1,0 +1,65 @@
+#include "fact_cache.h"
+
+namespace dateline::engine {
+
+std::shared_ptr<CandidateFact> FactCache::get(std::int64_t id) {
+  if (auto it = young_.find(id); it != young_.end()) return it->second;
+  std::shared_ptr<CandidateFact> fact;
+  if (auto it = old_.find(id); it != old_.end()) {
+    fact = std::move(it->second);
+    old_.erase(it);
+  } else {
+    fact = load(id);
+    if (!fact) return nullptr;
+  }
+  if (young_.size() >= kGeneration) {
+    old_ = std::move(young_);
+    young_.clear();
+  }
+  young_.emplace(id, fact);
+  return fact;
+}
+
+void FactCache::forget(std::int64_t id) {
+  young_.erase(id);
+  old_.erase(id);
+}
+
+void FactCache::clear() {
+  young_.clear();
+  old_.clear();
+}
+
+std::shared_ptr<CandidateFact> FactCache::load(std::int64_t id) {
+  auto& q = db_.prepared(
+      "SELECT predicate, families, topic_norm, entities, amount_value, amount_unit, amount_approximate, amount_text, "
+      "cur_seq, topic, recipients FROM facts WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) {
+    q.reset();
+    return nullptr;
+  }
+  auto f = std::make_shared<CandidateFact>();
+  f->id = id;
+  f->predicate = q.str(0);
+  f->info = predicate_info(f->predicate);
+  f->subject.families = split_names(q.text(1));
+  f->subject.topic = q.str(2);
+  f->subject.all_entities = split_names(q.text(3));
+  if (!q.is_null(4)) {
+    Amount a;
+    a.value = q.real(4);
+    a.unit = q.str(5);
+    a.approximate = q.int64(6) != 0;
+    f->amount = a;
+    f->amount_text = q.str(7);
+  }
+  f->cur_seq = q.is_null(8) ? 0 : q.int64(8);
+  f->subject.topic_names = topic_names(q.text(9));
+  f->subject.recipients = split_names(q.text(10));
+  q.reset();
+  f->values = read_values(db_, id);
+  return f;
+}
+
+}  // namespace dateline::engine

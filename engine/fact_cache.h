@@ -1,0 +1,56 @@
+#pragma once
+// What merging reads of a candidate fact (its subject, amount, current value and every value it
+// has had), kept in memory for the facts the last documents touched: a new claim is compared with
+// up to 64 candidates, and reading each back through SQL was most of an ingest's time.
+//
+// The cache holds copies of rows: every write to a fact's row or values forgets that fact, and a
+// rolled-back document or another writer clears it all (Store::Impl). Memory is bounded: two
+// generations of at most kGeneration facts each; a fact not read during a whole generation is
+// dropped with the older one.
+
+#include "fact_matching.h"
+#include "sqlite.h"
+#include "store_rows.h"
+
+#include <dateline/amount.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::engine {
+
+struct CandidateFact {
+  std::int64_t id = 0;
+  std::string predicate;
+  PredicateInfo info;
+  // families, topic, topic_names, all_entities and recipients as stored; `entities` (the specific
+  // ones) depends on the entity frequencies of the moment and is filled in by the reader.
+  Subject subject;
+  std::optional<Amount> amount;
+  std::string amount_text;
+  std::int64_t cur_seq = 0;
+  std::vector<ValueRow> values;  // by seq
+};
+
+class FactCache {
+ public:
+  explicit FactCache(sql::Database& db) : db_(db) {}
+  // The fact as stored, or null when there is no such fact.
+  std::shared_ptr<CandidateFact> get(std::int64_t id);
+  // The fact's row or values changed.
+  void forget(std::int64_t id);
+  void clear();
+
+ private:
+  static constexpr std::size_t kGeneration = 16384;
+  std::shared_ptr<CandidateFact> load(std::int64_t id);
+
+  sql::Database& db_;
+  std::unordered_map<std::int64_t, std::shared_ptr<CandidateFact>> young_, old_;
+};
+
+}  // namespace dateline::engine
