@@ -290,6 +290,40 @@ std::int64_t find_revised_fact(DocumentContext& c, const IngestClaim& ic) {
   return before ? before : after;
 }
 
+// A revising claim whose time is the revised fact's new time rather than the day of the action:
+// placed ahead ("has extended the deadline to November 14", scheduled), or stating the revised
+// family itself (the extractor's `also`: an extension that is also a deadline). "On January 20
+// the president extended the deadline" is an event of its own.
+bool states_new_time(const IngestClaim& ic) {
+  const ClaimStatus status = ic.claim->status;
+  if (status == ClaimStatus::Scheduled || status == ClaimStatus::Planned) return true;
+  if (status == ClaimStatus::Negated) return false;
+  return std::find(ic.subject.families.begin() + 1, ic.subject.families.end(), ic.info.revises) !=
+         ic.subject.families.end();
+}
+
+// The claim gives `fact_id` a time: a source of the value it matches, else a new value, which is
+// the current one when reported later or, from the same report, when later in time (an extension
+// moves a deadline on, whatever the other sentences of the report call it).
+void move_fact(DocumentContext& c, std::int64_t fact_id, IngestClaim& ic) {
+  const FactPtr fact = read_fact(c, fact_id);
+  if (!fact) {
+    merge_claim(c, ic);
+    return;
+  }
+  const std::optional<TimeValue> time = ic.claim->time ? std::optional(ic.claim->time->value) : std::nullopt;
+  for (const auto& v : fact->values) {
+    if (time_fit(time, v.time) == TimeFit::Same) {
+      attach(c, *fact, v, ic);
+      return;
+    }
+  }
+  std::int64_t next = 0;
+  for (const auto& v : fact->values) next = std::max(next, v.seq + 1);
+  insert_value(c, fact_id, next, ic);
+  refresh_fact(c.db, c.cache, fact_id);
+}
+
 }  // namespace
 
 Subject subject_of(const Claim& claim, const PredicateInfo& info, EntityFrequency& frequency) {
@@ -384,8 +418,14 @@ void merge_revision_claim(DocumentContext& c, IngestClaim& ic) {
         .run();
     return;
   }
+  if (states_new_time(ic)) {
+    // "extended the deadline by two weeks, to November 14": the deadline's new value.
+    move_fact(c, target, ic);
+    return;
+  }
   const std::int64_t own = merge_claim(c, ic);
-  if (own == target) return;
+  // "The extension would not delay the award": a revision said not to happen links nothing.
+  if (own == target || ic.claim->status == ClaimStatus::Negated) return;
   auto& exists = c.db.prepared("SELECT 1 FROM links WHERE from_fact = ? AND to_fact = ? AND kind = 'EXTENDS'");
   exists.bind(1, own).bind(2, target);
   const bool linked = exists.step();

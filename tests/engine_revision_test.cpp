@@ -123,6 +123,52 @@ TEST_CASE("a dated extension is its own fact, linked EXTENDS to the deadline it 
   CHECK(link->to == deadline->id);
 }
 
+TEST_CASE("an extension to a new date is the deadline's new value: the original one is not upcoming") {
+  // The sentence order of a typical brief: the extension first, the original deadline after it,
+  // which the extractor sees as scheduled like any other deadline.
+  TempStore store;
+  store->ingest(Article("Harbour Gazette", "2025-05-12")
+                    .sentence("The port authority has extended the deadline for ferry bids by three weeks, to June 20.")
+                    .claim("extension", "deadline", ClaimStatus::Scheduled)
+                    .also("deadline")
+                    .time("June 20", "2025-06-20")
+                    .sentence("The original deadline was May 30.")
+                    .claim("deadline", "deadline", ClaimStatus::Scheduled)
+                    .time("May 30", "2025-05-30")
+                    .build());
+  const auto facts = store->facts({});
+  REQUIRE(facts.size() == 1);
+  CHECK(facts[0].predicate == "deadline");
+  CHECK(history_values(facts[0]) == std::vector<std::string>{"2025-05-30", "2025-06-20"});
+  CHECK(facts[0].history[0].status == ClaimStatus::Superseded);
+  const auto ahead = store->upcoming({parse_iso_date("2025-05-12"), 60});
+  REQUIRE(ahead.size() == 1);
+  CHECK(ahead[0].time()->value == "2025-06-20");
+  const auto timelines = store->timelines({});
+  REQUIRE(timelines.size() == 1);
+  const Link* link = find_link(timelines[0].links, LinkKind::Extends);
+  REQUIRE(link);
+  CHECK(link->from_value == std::optional<std::size_t>(1));
+  CHECK(link->to_value == std::optional<std::size_t>(0));
+}
+
+TEST_CASE("a later report that the deadline was extended to a date moves the deadline") {
+  TempStore store;
+  store->ingest(deadline_report("Metro Post", "2025-01-05", "January 19", "2025-01-19"));
+  store->ingest(Article("Tech Ledger", "2025-01-16")
+                    .sentence("The president will extend the Lumio deadline to April 5, aides said.")
+                    .claim("extension", "Lumio divestment", ClaimStatus::Planned)
+                    .time("April 5", "2025-04-05")
+                    .entity("Lumio", EntityKind::Org)
+                    .build());
+  const auto facts = store->facts({});
+  REQUIRE(facts.size() == 1);
+  CHECK(history_values(facts[0]) == std::vector<std::string>{"2025-01-19", "2025-04-05"});
+  const auto ahead = store->upcoming({parse_iso_date("2025-01-16"), 120});
+  REQUIRE(ahead.size() == 1);
+  CHECK(ahead[0].time()->value == "2025-04-05");
+}
+
 TEST_CASE("the same deadline re-reported later adds a source to its value, not a revision") {
   TempStore store;
   store->ingest(deadline_report("Metro Post", "2025-01-05", "January 19", "2025-01-19"));

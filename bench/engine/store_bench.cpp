@@ -161,11 +161,18 @@ int main(int argc, char** argv) {
   const auto start = Clock::now();
   const std::clock_t cpu_start = std::clock();
   std::size_t claims = 0;
+  double cpu_mark = 0;
   for (int i = 0; i < articles; ++i) {
     const Story& story = stories[static_cast<std::size_t>(i) % stories.size()];
     const Extraction x = article(i / story_count, story, rng, per_article);
     claims += store.ingest(x).claims;
-    if ((i + 1) % 20000 == 0) std::fprintf(stderr, "store_bench: %d articles\n", i + 1);
+    if ((i + 1) % 20000 == 0) {
+      // The rate of the last 20,000: does ingest slow down as the store grows?
+      const double cpu_now = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+      std::fprintf(stderr, "store_bench: %d articles, %zu claims, %.1f s CPU (%.0f articles per CPU-second lately)\n",
+                   i + 1, claims, cpu_now, 20000 / (cpu_now - cpu_mark));
+      cpu_mark = cpu_now;
+    }
   }
   store.commit();
   const double seconds = ms_since(start) / 1000;
