@@ -39,18 +39,62 @@ FactSource source_from(const sql::Statement& q) {
   return s;
 }
 
-// Every document carrying the claim's text is a source: syndicated copies count once per outlet.
-std::vector<FactSource> sources_of_value(sql::Database& db, std::int64_t fact_id, std::int64_t seq) {
+// Every claim of the fact with every document carrying its text (syndicated copies count once per
+// outlet): the sources of each value and the entities, in one pass over the fact's claims rather
+// than one per value and another for the entities (each claim row is a random read in a large store).
+struct ClaimSource {
+  std::optional<std::int64_t> seq;  // none: a claim disputing the fact's values
+  std::int64_t claim_id = 0;
+  std::string entities;  // JSON
+  FactSource source;
+};
+
+std::vector<ClaimSource> claim_sources(sql::Database& db, std::int64_t fact_id) {
   static const std::string sql = fmt::format(
-      "SELECT {} FROM claims c JOIN documents d ON d.text_id = c.text_id "
-      "WHERE c.fact_id = ? AND c.value_seq = ? ORDER BY d.published_day, d.rowid, c.id",
+      "SELECT {}, c.value_seq, c.id, c.entities FROM claims c JOIN documents d ON d.text_id = c.text_id "
+      "WHERE c.fact_id = ? ORDER BY d.published_day, d.rowid, c.id",
       kSourceColumns);
   auto& q = db.prepared(sql);
-  q.bind(1, fact_id).bind(2, seq);
-  std::vector<FactSource> sources;
-  while (q.step()) sources.push_back(source_from(q));
+  q.bind(1, fact_id);
+  std::vector<ClaimSource> rows;
+  while (q.step()) {
+    ClaimSource r;
+    r.source = source_from(q);
+    if (!q.is_null(10)) r.seq = q.int64(10);
+    r.claim_id = q.int64(11);
+    r.entities = q.str(12);
+    rows.push_back(std::move(r));
+  }
   q.reset();
-  return sources;
+  return rows;
+}
+
+// The entities of the fact's claims, in claim order, each name once (the first role given wins).
+std::vector<ClaimEntity> entities_of(std::vector<const ClaimSource*> claims) {
+  std::sort(claims.begin(), claims.end(), [](const auto* a, const auto* b) { return a->claim_id < b->claim_id; });
+  std::vector<ClaimEntity> entities;
+  std::int64_t previous = 0;
+  for (const auto* c : claims) {
+    if (c->claim_id == previous) continue;  // the same claim under another outlet
+    previous = c->claim_id;
+    rapidjson::Document list;
+    list.Parse(c->entities.data(), c->entities.size());
+    if (list.HasParseError() || !list.IsArray()) continue;
+    for (const auto& item : list.GetArray()) {
+      if (!item.IsObject() || !item.HasMember("name") || !item["name"].IsString()) continue;
+      auto field = [&](const char* name) {
+        return item.HasMember(name) && item[name].IsString() ? std::string(item[name].GetString()) : std::string();
+      };
+      ClaimEntity entity{field("name"), entity_kind_from_string(field("kind")).value_or(EntityKind::Other), field("role")};
+      auto it = std::find_if(entities.begin(), entities.end(), [&](const auto& x) { return x.name == entity.name; });
+      if (it == entities.end()) {
+        entities.push_back(std::move(entity));
+      } else if (it->role.empty()) {
+        it->role = entity.role;
+      }
+    }
+  }
+  return entities;
 }
 
 FactSource source_of_claim(sql::Database& db, std::int64_t claim_id) {
@@ -90,28 +134,10 @@ Fact read_fact(sql::Database& db, std::int64_t fact_id) {
   }
   q.reset();
 
-  auto& e = db.prepared("SELECT entities FROM claims WHERE fact_id = ? ORDER BY id");
-  e.bind(1, fact_id);
-  while (e.step()) {
-    rapidjson::Document list;
-    const std::string_view text = e.text(0);
-    list.Parse(text.data(), text.size());
-    if (list.HasParseError() || !list.IsArray()) continue;
-    for (const auto& item : list.GetArray()) {
-      if (!item.IsObject() || !item.HasMember("name") || !item["name"].IsString()) continue;
-      auto field = [&](const char* name) {
-        return item.HasMember(name) && item[name].IsString() ? std::string(item[name].GetString()) : std::string();
-      };
-      ClaimEntity entity{field("name"), entity_kind_from_string(field("kind")).value_or(EntityKind::Other), field("role")};
-      auto it = std::find_if(f.entities.begin(), f.entities.end(), [&](const auto& x) { return x.name == entity.name; });
-      if (it == f.entities.end()) {
-        f.entities.push_back(std::move(entity));
-      } else if (it->role.empty()) {
-        it->role = entity.role;
-      }
-    }
-  }
-  e.reset();
+  const std::vector<ClaimSource> claims = claim_sources(db, fact_id);
+  std::vector<const ClaimSource*> all;
+  for (const auto& c : claims) all.push_back(&c);
+  f.entities = entities_of(std::move(all));
 
   std::vector<ValueRow> values = read_values(db, fact_id);
   sort_history(values);
@@ -121,7 +147,9 @@ Fact read_fact(sql::Database& db, std::int64_t fact_id) {
     v.time_text = values[i].time_text;
     // Every value but the last has been replaced by a later report.
     v.status = i + 1 < values.size() ? ClaimStatus::Superseded : values[i].status;
-    v.sources = sources_of_value(db, fact_id, values[i].seq);
+    for (const auto& c : claims) {
+      if (c.seq == values[i].seq) v.sources.push_back(c.source);
+    }
     f.history.push_back(std::move(v));
   }
 

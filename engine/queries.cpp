@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -207,10 +208,14 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
   // Any fact whose current interval reaches into the window: "September" is listed on
   // 2025-09-20 as long as part of it is still ahead; nothing is pinned to a day it does not have.
   const Date end = query.as_of + boost::gregorian::days(query.within_days);
+  // The longest upcoming interval bounds the index range from above (schema.cpp, version 2).
+  auto& span = impl_->db.prepared("SELECT max(julianday(cur_latest) - julianday(cur_earliest)) FROM facts WHERE upcoming = 1");
+  const long longest = span.step() && !span.is_null(0) ? static_cast<long>(std::ceil(span.real(0))) : 0;
+  span.reset();
   auto& q = impl_->db.prepared(
-      "SELECT id FROM facts WHERE upcoming = 1 AND cur_latest >= ? AND cur_earliest <= ? "
+      "SELECT id FROM facts WHERE upcoming = 1 AND cur_latest >= ?1 AND cur_latest <= ?3 AND cur_earliest <= ?2 "
       "ORDER BY cur_earliest, cur_latest, id");
-  q.bind(1, iso_string(query.as_of)).bind(2, iso_string(end));
+  q.bind(1, iso_string(query.as_of)).bind(2, iso_string(end)).bind(3, iso_string(end + boost::gregorian::days(longest)));
   return read_facts(impl_->db, ids_of(q));
 }
 

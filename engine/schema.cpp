@@ -148,7 +148,17 @@ CREATE TABLE entity_df(               -- in how many texts an entity is named: f
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kVersion1};
+// Version 2: `upcoming` reads an index over the facts flagged upcoming only (version 1 indexed every
+// fact by (upcoming, cur_latest) and the query scanned every later fact, then read its row to test
+// cur_earliest: 100 ms on a million claims). The longest interval among them bounds the scan from
+// above: a fact reaching into [as_of, end] has cur_latest <= end + that length.
+constexpr std::string_view kVersion2 = R"sql(
+DROP INDEX facts_upcoming;
+CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest) WHERE upcoming = 1;
+CREATE INDEX facts_ahead_span ON facts(julianday(cur_latest) - julianday(cur_earliest)) WHERE upcoming = 1;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
 
 int read_version(sql::Database& db) {
   auto& has = db.prepared("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");

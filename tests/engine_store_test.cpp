@@ -70,7 +70,7 @@ TEST_CASE("the same text from two outlets is stored once and counted as two sour
 
 TEST_CASE("a fresh store has the current schema version and its tables can be queried") {
   TempStore store;
-  CHECK(store->schema_version() == 1);
+  CHECK(store->schema_version() == 2);
   store->ingest(summit_article("Nordic Times", "").build());
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(store.path().c_str(), &db) == SQLITE_OK);

@@ -2,7 +2,10 @@
 // measured apart from extraction), then times the queries behind `upcoming`, `timeline` and
 // `facts`. Prints figures; never fails on them. See bench/engine_bench.sh.
 //
-//   store_bench DB ARTICLES [CLAIMS_PER_ARTICLE]
+//   store_bench DB ARTICLES [CLAIMS_PER_ARTICLE] [--queries-only]
+//
+// --queries-only: the store DB was built by an earlier run with the same ARTICLES; time the
+// queries again without ingesting.
 //
 // Stories: one per five articles, each with its own company, place and topic, and the names
 // every story shares ("United States", "China") on most claims. Each article restates its story's
@@ -130,12 +133,13 @@ std::pair<double, double> latency(int runs, F&& f) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: store_bench DB ARTICLES [CLAIMS_PER_ARTICLE]\n");
+    std::fprintf(stderr, "usage: store_bench DB ARTICLES [CLAIMS_PER_ARTICLE] [--queries-only]\n");
     return 2;
   }
   const std::string db = argv[1];
   const int articles = std::atoi(argv[2]);
   const int per_article = argc > 3 ? std::atoi(argv[3]) : 10;
+  const bool queries_only = argc > 4 && std::string(argv[4]) == "--queries-only";
   std::mt19937 rng(20250717);
   const int story_count = std::max(1, articles / 5);
   std::vector<Story> stories;
@@ -162,7 +166,7 @@ int main(int argc, char** argv) {
   const std::clock_t cpu_start = std::clock();
   std::size_t claims = 0;
   double cpu_mark = 0;
-  for (int i = 0; i < articles; ++i) {
+  for (int i = 0; i < (queries_only ? 0 : articles); ++i) {
     const Story& story = stories[static_cast<std::size_t>(i) % stories.size()];
     const Extraction x = article(i / story_count, story, rng, per_article);
     claims += store.ingest(x).claims;
