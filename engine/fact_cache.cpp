@@ -28,6 +28,39 @@ void FactCache::forget(std::int64_t id) {
 void FactCache::clear() {
   young_.clear();
   old_.clear();
+  young_keys_.clear();
+  old_keys_.clear();
+}
+
+const std::vector<std::int64_t>& FactCache::facts_with_key(const std::string& key) {
+  if (auto it = young_keys_.find(key); it != young_keys_.end()) return it->second;
+  std::vector<std::int64_t> ids;
+  if (auto it = old_keys_.find(key); it != old_keys_.end()) {
+    ids = std::move(it->second);
+    old_keys_.erase(it);
+  } else {
+    auto& q = db_.prepared("SELECT fact_id FROM fact_keys WHERE key = ? ORDER BY fact_id DESC LIMIT ?");
+    q.bind(1, key).bind(2, kFactsPerKey);
+    while (q.step()) ids.push_back(q.int64(0));
+    q.reset();
+  }
+  if (young_keys_.size() >= kKeyGeneration) {
+    old_keys_ = std::move(young_keys_);
+    young_keys_.clear();
+  }
+  return young_keys_.emplace(key, std::move(ids)).first->second;
+}
+
+void FactCache::add_key(const std::string& key, std::int64_t fact_id) {
+  db_.prepared("INSERT OR IGNORE INTO fact_keys(key, fact_id) VALUES (?, ?)").bind(1, key).bind(2, fact_id).run();
+  if (db_.changes() == 0) return;
+  for (auto* keys : {&young_keys_, &old_keys_}) {
+    if (auto it = keys->find(key); it != keys->end()) {
+      auto& ids = it->second;
+      ids.insert(ids.begin(), fact_id);
+      if (ids.size() > static_cast<std::size_t>(kFactsPerKey)) ids.pop_back();
+    }
+  }
 }
 
 std::shared_ptr<CandidateFact> FactCache::load(std::int64_t id) {

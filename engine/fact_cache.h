@@ -38,6 +38,9 @@ struct CandidateFact {
 
 class FactCache {
  public:
+  // How many facts a lookup key gives, most recent first (merge.cpp).
+  static constexpr int kFactsPerKey = 32;
+
   explicit FactCache(sql::Database& db) : db_(db) {}
   // The fact as stored, or null when there is no such fact.
   std::shared_ptr<CandidateFact> get(std::int64_t id);
@@ -45,12 +48,20 @@ class FactCache {
   void forget(std::int64_t id);
   void clear();
 
+  // The kFactsPerKey most recent facts filed under a lookup key (fact_keys), newest first.
+  const std::vector<std::int64_t>& facts_with_key(const std::string& key);
+  // Files a fact under a key, in the store and here; fact ids only grow, so it is the newest.
+  void add_key(const std::string& key, std::int64_t fact_id);
+
  private:
   static constexpr std::size_t kGeneration = 16384;
+  // Keys are small and a story's keys are looked up again whenever it is in the news.
+  static constexpr std::size_t kKeyGeneration = 65536;
   std::shared_ptr<CandidateFact> load(std::int64_t id);
 
   sql::Database& db_;
   std::unordered_map<std::int64_t, std::shared_ptr<CandidateFact>> young_, old_;
+  std::unordered_map<std::string, std::vector<std::int64_t>> young_keys_, old_keys_;
 };
 
 }  // namespace dateline::engine

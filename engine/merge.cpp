@@ -11,9 +11,9 @@
 namespace dateline::engine {
 namespace {
 
-// Candidate facts per lookup key, most recent first: enough to find the fact a report
-// continues without reading every fact that names "US".
-constexpr int kCandidatesPerKey = 32;
+// Candidate facts: FactCache::kFactsPerKey per lookup key, most recent first, at most
+// kMaxCandidates: enough to find the fact a report continues without reading every fact that
+// names "US".
 constexpr std::size_t kMaxCandidates = 64;
 
 using FactPtr = std::shared_ptr<CandidateFact>;
@@ -62,14 +62,10 @@ std::vector<std::string> lookup_keys(const Subject& s) {
 
 std::vector<std::int64_t> candidates(DocumentContext& c, const Subject& s) {
   std::vector<std::int64_t> ids;
-  auto& q = c.db.prepared("SELECT fact_id FROM fact_keys WHERE key = ? ORDER BY fact_id DESC LIMIT ?");
   for (const auto& key : lookup_keys(s)) {
-    q.bind(1, key).bind(2, kCandidatesPerKey);
-    while (q.step()) {
-      const std::int64_t id = q.int64(0);
+    for (std::int64_t id : c.cache.facts_with_key(key)) {
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
-    q.reset();
     if (ids.size() >= kMaxCandidates) break;
   }
   // Most recent first: a new report most likely continues the latest story.
@@ -82,11 +78,10 @@ std::vector<std::int64_t> candidates(DocumentContext& c, const Subject& s) {
 void index_entities(DocumentContext& c, std::int64_t fact_id, const std::vector<std::string>& families,
                     const std::vector<std::string>& names, bool frequent_keys) {
   auto& entity = c.db.prepared("INSERT OR IGNORE INTO fact_entities(name_lc, fact_id) VALUES (?, ?)");
-  auto& key = c.db.prepared("INSERT OR IGNORE INTO fact_keys(key, fact_id) VALUES (?, ?)");
   for (const auto& name : names) {
     entity.bind(1, lower(name)).bind(2, fact_id).run();
     if (!frequent_keys && c.frequency.frequent(name)) continue;
-    for (const auto& family : families) key.bind(1, entity_key(family, name)).bind(2, fact_id).run();
+    for (const auto& family : families) c.cache.add_key(entity_key(family, name), fact_id);
   }
 }
 
@@ -247,9 +242,8 @@ std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
   s.run();
   const std::int64_t id = c.db.last_insert_rowid();
   insert_value(c, id, 0, ic);
-  auto& key = c.db.prepared("INSERT OR IGNORE INTO fact_keys(key, fact_id) VALUES (?, ?)");
   for (const auto& family : ic.subject.families) {
-    for (auto w : topic_words(ic.subject.topic)) key.bind(1, word_key(family, w)).bind(2, id).run();
+    for (auto w : topic_words(ic.subject.topic)) c.cache.add_key(word_key(family, w), id);
   }
   index_entities(c, id, ic.subject.families, ic.subject.all_entities, ic.subject.entities.empty());
   c.new_facts.push_back(id);
