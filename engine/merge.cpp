@@ -145,7 +145,7 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
                          &finer_time(*value.time, claim.time->value) == &claim.time->value;
     if (sharper && (!value.time || claim.time->value != *value.time)) {
       auto& s = c.db.prepared(
-          "UPDATE fact_values SET value = ?, type = ?, granularity = ?, earliest = ?, latest = ?, mod = ?, "
+          "UPDATE OR FAIL fact_values SET value = ?, type = ?, granularity = ?, earliest = ?, latest = ?, mod = ?, "
           "time_text = ? WHERE fact_id = ? AND seq = ?");
       bind_time(s, 1, claim.time->value);
       s.bind(7, ic.time_text).bind(8, fact.id).bind(9, value.seq).run();
@@ -153,7 +153,7 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
     }
   }
   if (c.reported && (!value.first_reported || *c.reported < *value.first_reported)) {
-    c.db.prepared("UPDATE fact_values SET first_reported = ? WHERE fact_id = ? AND seq = ?")
+    c.db.prepared("UPDATE OR FAIL fact_values SET first_reported = ? WHERE fact_id = ? AND seq = ?")
         .bind(1, iso_string(*c.reported))
         .bind(2, fact.id)
         .bind(3, value.seq)
@@ -161,7 +161,7 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
     changed = true;
   }
   if (claim.amount && !fact.amount) {
-    c.db.prepared("UPDATE facts SET amount_value = ?, amount_unit = ?, amount_approximate = ?, amount_text = ? WHERE id = ?")
+    c.db.prepared("UPDATE OR FAIL facts SET amount_value = ?, amount_unit = ?, amount_approximate = ?, amount_text = ? WHERE id = ?")
         .bind(1, claim.amount->value)
         .bind(2, claim.amount->unit)
         .bind(3, claim.amount->approximate ? 1 : 0)
@@ -179,7 +179,7 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
   if (!added.empty()) {
     std::vector<std::string> all = fact.subject.all_entities;
     all.insert(all.end(), added.begin(), added.end());
-    c.db.prepared("UPDATE facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
+    c.db.prepared("UPDATE OR FAIL facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
     index_entities(c, fact.id, fact.subject.families, added, fact.subject.entities.empty());
   }
   if (changed) refresh_fact(c.db, c.cache, fact.id);
@@ -440,7 +440,7 @@ void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id) {
   const PredicateInfo info = predicate_info(p.step() ? p.text(0) : std::string_view{});
   p.reset();
   auto& s = db.prepared(
-      "UPDATE facts SET cur_seq = ?, cur_status = ?, cur_earliest = ?, cur_latest = ?, cur_granularity = ?, "
+      "UPDATE OR FAIL facts SET cur_seq = ?, cur_status = ?, cur_earliest = ?, cur_latest = ?, cur_granularity = ?, "
       "upcoming = ? WHERE id = ?");
   s.bind(1, current.seq).bind(2, to_string(current.status));
   bind_date(s, 3, current.time ? current.time->earliest : std::nullopt);
@@ -480,7 +480,7 @@ void note_earlier_report(sql::Database& db, FactCache& cache, std::int64_t text_
   q.reset();
   for (const auto& [fact, seq] : supported) {
     auto& u = db.prepared(
-        "UPDATE fact_values SET first_reported = ?1 WHERE fact_id = ?2 AND seq = ?3 "
+        "UPDATE OR FAIL fact_values SET first_reported = ?1 WHERE fact_id = ?2 AND seq = ?3 "
         "AND (first_reported IS NULL OR first_reported > ?1)");
     u.bind(1, iso_string(*day)).bind(2, fact).bind(3, seq).run();
     if (db.changes() > 0) refresh_fact(db, cache, fact);

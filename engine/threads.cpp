@@ -54,14 +54,25 @@ bool shares_specific_entity(DocumentContext& c, const NewFact& f, std::int64_t t
   return !any_specific;
 }
 
-std::int64_t thread_of_topic(DocumentContext& c, const std::string& topic_norm) {
-  if (topic_norm.empty()) return 0;
-  auto& q = c.db.prepared("SELECT timeline_id FROM timeline_topics WHERE topic_norm = ?");
-  q.bind(1, topic_norm);
-  const std::int64_t id = q.step() ? q.int64(0) : 0;
-  q.reset();
-  return id;
-}
+// The thread each topic belongs to, read once per document (its facts share few topics).
+class TopicThreads {
+ public:
+  explicit TopicThreads(sql::Database& db) : db_(db) {}
+  std::int64_t operator()(const std::string& topic_norm) {
+    if (topic_norm.empty()) return 0;
+    if (auto it = known_.find(topic_norm); it != known_.end()) return it->second;
+    auto& q = db_.prepared("SELECT timeline_id FROM timeline_topics WHERE topic_norm = ?");
+    q.bind(1, topic_norm);
+    const std::int64_t id = q.step() ? q.int64(0) : 0;
+    q.reset();
+    known_.emplace(topic_norm, id);
+    return id;
+  }
+
+ private:
+  sql::Database& db_;
+  std::map<std::string, std::int64_t> known_;
+};
 
 // The document's most telling entities: named often in it, rarely elsewhere; weights scaled so
 // the first is 1.
@@ -86,8 +97,8 @@ std::vector<std::pair<std::string, double>> profile_of(DocumentContext& c, const
   return weighted;
 }
 
-std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::string, double>>& profile,
-                         const std::vector<NewFact>& facts) {
+std::int64_t best_thread(DocumentContext& c, TopicThreads& thread_of_topic,
+                         const std::vector<std::pair<std::string, double>>& profile, const std::vector<NewFact>& facts) {
   struct Evidence {
     double score = 0;
     bool anchored = false;  // shares the document's most telling entity, or one of its topics
@@ -109,7 +120,7 @@ std::int64_t best_thread(DocumentContext& c, const std::vector<std::pair<std::st
   for (const auto& f : facts) {
     if (f.topic_norm.empty() || std::count(seen_topics.begin(), seen_topics.end(), f.topic_norm)) continue;
     seen_topics.push_back(f.topic_norm);
-    if (const std::int64_t t = thread_of_topic(c, f.topic_norm)) found[t].topics += 1;
+    if (const std::int64_t t = thread_of_topic(f.topic_norm)) found[t].topics += 1;
   }
   for (auto& [id, e] : found) {
     // A topic counts where the thread also shares some of the document's entities: "trade
@@ -225,14 +236,14 @@ struct ThreadGrowth {
 };
 
 void join(DocumentContext& c, const NewFact& f, std::int64_t thread, ThreadGrowth& growth) {
-  c.db.prepared("UPDATE facts SET timeline_id = ? WHERE id = ?").bind(1, thread).bind(2, f.id).run();
+  c.db.prepared("UPDATE OR FAIL facts SET timeline_id = ? WHERE id = ?").bind(1, thread).bind(2, f.id).run();
   growth.facts[thread] += 1;
   for (const auto& name : f.entities) growth.named[{thread, name}] += 1;
   if (!f.topic_norm.empty()) growth.topics.emplace(f.topic_norm, thread);
 }
 
 void write_growth(DocumentContext& c, const ThreadGrowth& growth) {
-  auto& count = c.db.prepared("UPDATE timelines SET fact_count = fact_count + ? WHERE id = ?");
+  auto& count = c.db.prepared("UPDATE OR FAIL timelines SET fact_count = fact_count + ? WHERE id = ?");
   for (const auto& [thread, n] : growth.facts) count.bind(1, n).bind(2, thread).run();
   auto& e = c.db.prepared(
       "INSERT INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES (?1, ?2, ?3, ?4) "
@@ -252,13 +263,14 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
   std::vector<NewFact> facts;
   for (std::int64_t id : c.new_facts) facts.push_back(new_fact(c, id));
   const auto profile = profile_of(c, x, facts);
-  std::int64_t main_thread = best_thread(c, profile, facts);
+  TopicThreads thread_of_topic(c.db);
+  std::int64_t main_thread = best_thread(c, thread_of_topic, profile, facts);
   ThreadGrowth growth;
   std::vector<const NewFact*> rest;
   for (const auto& f : facts) {
     // A fact whose topic a thread has joins it when they also share a specific entity (or the
     // fact names none): the topic alone may be every story's ("trade talks").
-    const std::int64_t t = thread_of_topic(c, f.topic_norm);
+    const std::int64_t t = thread_of_topic(f.topic_norm);
     if (t && t != main_thread && shares_specific_entity(c, f, t)) {
       join(c, f, t, growth);
     } else {
