@@ -88,7 +88,7 @@ std::shared_ptr<CandidateFact> FactCache::load(std::int64_t id) {
     f->amount_text = q.str(7);
   }
   f->cur_seq = q.is_null(8) ? 0 : q.int64(8);
-  f->subject.topic_names = topic_names(q.text(9));
+  f->topic_text = q.str(9);
   f->subject.recipients = split_names(q.text(10));
   q.reset();
   f->values = read_values(db_, id);

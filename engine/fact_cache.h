@@ -27,9 +27,11 @@ struct CandidateFact {
   std::int64_t id = 0;
   std::string predicate;
   PredicateInfo info;
-  // families, topic, topic_names, all_entities and recipients as stored; `entities` (the specific
-  // ones) depends on the entity frequencies of the moment and is filled in by the reader.
+  // families, topic, all_entities and recipients as stored; `entities` (the specific ones) and
+  // `topic_names` (the telling ones) depend on the entity frequencies of the moment and are filled
+  // in by the reader.
   Subject subject;
+  std::string topic_text;  // the topic as the source wrote it
   std::optional<Amount> amount;
   std::string amount_text;
   std::int64_t cur_seq = 0;

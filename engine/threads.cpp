@@ -51,7 +51,9 @@ bool shares_specific_entity(DocumentContext& c, const NewFact& f, std::int64_t t
     q.reset();
     if (found) return true;
   }
-  return !any_specific;
+  // Naming nothing specific, only a telling topic ("TikTok divestment") places it; "law" or
+  // "deadline" is every story's, and the fact stays with its own article's thread.
+  return !any_specific && f.founder && !f.founder->subject.topic_names.empty();
 }
 
 // The thread each topic belongs to, read once per document (its facts share few topics).
@@ -119,6 +121,9 @@ std::int64_t best_thread(DocumentContext& c, TopicThreads& thread_of_topic,
   std::vector<std::string> seen_topics;
   for (const auto& f : facts) {
     if (f.topic_norm.empty() || std::count(seen_topics.begin(), seen_topics.end(), f.topic_norm)) continue;
+    // Only a topic with a telling name anchors: "trade talks" or "China sale" (China being in most
+    // texts) is every story's, and let one thread take every story naming a few common countries.
+    if (!f.founder || f.founder->subject.topic_names.empty()) continue;
     seen_topics.push_back(f.topic_norm);
     if (const std::int64_t t = thread_of_topic(f.topic_norm)) found[t].topics += 1;
   }
@@ -268,8 +273,8 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
   ThreadGrowth growth;
   std::vector<const NewFact*> rest;
   for (const auto& f : facts) {
-    // A fact whose topic a thread has joins it when they also share a specific entity (or the
-    // fact names none): the topic alone may be every story's ("trade talks").
+    // A fact whose topic a thread has joins it when they also share a specific entity (or, naming
+    // none, its topic has a telling name): the topic alone may be every story's ("trade talks").
     const std::int64_t t = thread_of_topic(f.topic_norm);
     if (t && t != main_thread && shares_specific_entity(c, f, t)) {
       join(c, f, t, growth);
