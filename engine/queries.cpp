@@ -222,19 +222,18 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
 std::vector<Fact> Store::facts(const FactQuery& query) const {
   sql::Database& db = impl_->db;
   std::vector<std::int64_t> ids;
-  if (!query.entity.empty()) {
+  if (!query.entity.empty() && query.contradictions_only) {
+    // From the contradictions (few) to the entity, not through every fact naming it: "China"
+    // names most facts of a large store (4 s on a million claims the other way round).
+    auto& q = db.prepared(
+        "SELECT DISTINCT c.fact_id FROM contradictions c CROSS JOIN fact_entities e "
+        "WHERE e.name_lc = ? AND e.fact_id = c.fact_id ORDER BY c.fact_id");
+    q.bind(1, lower(query.entity));
+    ids = ids_of(q);
+  } else if (!query.entity.empty()) {
     auto& q = db.prepared("SELECT fact_id FROM fact_entities WHERE name_lc = ?");
     q.bind(1, lower(query.entity));
     ids = ids_of(q);
-    if (query.contradictions_only) {
-      auto& c = db.prepared("SELECT 1 FROM contradictions WHERE fact_id = ? LIMIT 1");
-      std::erase_if(ids, [&](std::int64_t id) {
-        c.bind(1, id);
-        const bool has = c.step();
-        c.reset();
-        return !has;
-      });
-    }
   } else if (query.contradictions_only) {
     auto& q = db.prepared("SELECT DISTINCT fact_id FROM contradictions");
     ids = ids_of(q);

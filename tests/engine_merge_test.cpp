@@ -87,6 +87,9 @@ TEST_CASE("different amounts for the same sale at the same time are a contradict
   CHECK(c.first_value == "$4.67bn");
   CHECK(c.second_value == "$5.9 billion");
   CHECK(store->counts().contradictions == 1);
+  // By entity too (case-insensitive); an entity the disputed fact does not name has none.
+  CHECK(store->facts({"egypt", true}).size() == 1);
+  CHECK(store->facts({"Brazil", true}).empty());
 }
 
 TEST_CASE("same-day reports giving different days for an event that occurred contradict") {
