@@ -147,3 +147,52 @@ TEST_CASE("an undated report of the same fact adds a source to its current value
   REQUIRE(facts[0].current().sources.size() == 2);
   CHECK(facts[0].current().sources[1].attribution == std::optional<std::string>("officials"));
 }
+
+TEST_CASE("a topic named after a country most texts name does not make two companies' deadlines one fact") {
+  TempStore store;
+  // Three texts naming Valdoria: it is now in most of the store, like "US" in US news.
+  for (const char* outlet : {"Metro Post", "Tech Ledger", "Evening Star"}) {
+    store->ingest(Article(outlet, "2025-03-01")
+                      .sentence(fmt::format("{} reports that Valdoria held trade talks on Monday.", outlet))
+                      .claim("talks", "trade talks")
+                      .time("Monday", "2025-02-24")
+                      .entity("Valdoria", EntityKind::Gpe)
+                      .build());
+  }
+  auto deadline = [](const char* company, const char* words, const char* value) {
+    return Article("Metro Post", "2025-03-10")
+        .sentence(fmt::format("{} must sell its app to a buyer outside Valdoria by {}.", company, words))
+        .claim("deadline", "Valdoria sale", ClaimStatus::Scheduled)
+        .time(words, value)
+        .entity(company, EntityKind::Org, "agent")
+        .entity("Valdoria", EntityKind::Gpe)
+        .build();
+  };
+  store->ingest(deadline("Kestrel Apps", "June 3", "2025-06-03"));
+  store->ingest(deadline("Orbit Media", "July 9", "2025-07-09"));
+  std::vector<Fact> deadlines;
+  for (auto& f : store->facts({})) {
+    if (f.predicate == "deadline") deadlines.push_back(f);
+  }
+  REQUIRE(deadlines.size() == 2);
+  CHECK(deadlines[0].history.size() == 1);
+  CHECK(deadlines[1].history.size() == 1);
+}
+
+TEST_CASE("statements naming nothing are not merged with another article's fact") {
+  TempStore store;
+  store->ingest(Article("Metro Post", "2025-05-01")
+                    .sentence("The original deadline was June 3.")
+                    .claim("deadline", "deadline", ClaimStatus::Scheduled)
+                    .time("June 3", "2025-06-03")
+                    .build());
+  store->ingest(Article("Tech Ledger", "2025-05-20")
+                    .sentence("The original deadline was July 9.")
+                    .claim("deadline", "deadline", ClaimStatus::Scheduled)
+                    .time("July 9", "2025-07-09")
+                    .build());
+  const auto facts = store->facts({});
+  REQUIRE(facts.size() == 2);
+  CHECK(facts[0].history.size() == 1);
+  CHECK(facts[1].history.size() == 1);
+}
