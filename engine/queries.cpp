@@ -142,6 +142,7 @@ std::set<std::int64_t> timelines_by_entity(sql::Database& db, const std::string&
 
 std::vector<Timeline> Store::timelines(const TimelineQuery& query) const {
   sql::Database& db = impl_->db;
+  const sql::ReadSnapshot snapshot(db);
   std::set<std::int64_t> ids;
   if (!query.topic.empty()) {
     ids = timelines_by_topic(db, query.topic);
@@ -208,6 +209,7 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
   // Any fact whose current interval reaches into the window: "September" is listed on
   // 2025-09-20 as long as part of it is still ahead; nothing is pinned to a day it does not have.
   const Date end = query.as_of + boost::gregorian::days(query.within_days);
+  const sql::ReadSnapshot snapshot(impl_->db);
   // The longest upcoming interval bounds the index range from above (schema.cpp, version 2).
   auto& span = impl_->db.prepared("SELECT max(julianday(cur_latest) - julianday(cur_earliest)) FROM facts WHERE upcoming = 1");
   const long longest = span.step() && !span.is_null(0) ? static_cast<long>(std::ceil(span.real(0))) : 0;
@@ -221,6 +223,7 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
 
 std::vector<Fact> Store::facts(const FactQuery& query) const {
   sql::Database& db = impl_->db;
+  const sql::ReadSnapshot snapshot(db);
   std::vector<std::int64_t> ids;
   if (!query.entity.empty() && query.contradictions_only) {
     // From the contradictions (few) to the entity, not through every fact naming it: "China"

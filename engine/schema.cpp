@@ -194,6 +194,9 @@ int open_and_migrate(sql::Database& db) {
   }
   for (int v = found; v < current_version(); ++v) {
     sql::Transaction tx(db);
+    // Another process (a second ingest, a query started as the store was being created) may have
+    // migrated it while this one waited for the write lock: read the version again under it.
+    if (read_version(db) > v) continue;
     if (v == 0) db.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
     db.exec(kMigrations[static_cast<std::size_t>(v)]);
     db.prepared("INSERT INTO schema_version(version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")

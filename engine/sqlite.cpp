@@ -126,4 +126,15 @@ void Transaction::commit() {
   open_ = false;
 }
 
+ReadSnapshot::ReadSnapshot(Database& db) : db_(db) {
+  if (sqlite3_get_autocommit(db_.handle()) == 0) return;
+  db_.exec("BEGIN");
+  open_ = true;
+}
+
+ReadSnapshot::~ReadSnapshot() {
+  // Only reads happened: ending the transaction cannot lose anything.
+  if (open_) sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
+
 }  // namespace dateline::sql

@@ -96,4 +96,19 @@ class Transaction {
   bool open_ = true;
 };
 
+// A read snapshot: the queries behind one command see one committed state of the store, however
+// many statements they run, while another process ingests (WAL readers never block the writer).
+// Inside a transaction already open on this connection it does nothing: that one is the snapshot.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  Database& db_;
+  bool open_ = false;
+};
+
 }  // namespace dateline::sql

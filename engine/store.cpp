@@ -9,22 +9,23 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace dateline {
 
-Store::Impl::Impl(const std::string& path) : db(path), frequency(db), cache(db) {
+namespace {
+constexpr int kBatchDocuments = 2000;
+constexpr auto kBatchTime = std::chrono::seconds(2);
+}  // namespace
+
+Store::Impl::Impl(const std::string& path) : db(path), frequency(db), cache(db), batch_documents(kBatchDocuments) {
   try {
     store_schema::open_and_migrate(db);
   } catch (const StoreError& e) {
     throw StoreError(fmt::format("{} (is it a dateline store?)", e.what()));
   }
 }
-
-namespace {
-constexpr int kBatchDocuments = 2000;
-constexpr auto kBatchTime = std::chrono::seconds(2);
-}  // namespace
 
 Store::Impl::~Impl() {
   try {
@@ -92,13 +93,16 @@ IngestResult Store::ingest(const Extraction& extraction) {
     s.abandon_batch();
     throw;
   }
-  if (++s.batched >= kBatchDocuments || std::chrono::steady_clock::now() - s.batch_start > kBatchTime) s.commit();
+  if (++s.batched >= s.batch_documents || std::chrono::steady_clock::now() - s.batch_start > kBatchTime) s.commit();
   return r;
 }
 
 void Store::commit() { impl_->commit(); }
 
+void Store::set_commit_every(int documents) { impl_->batch_documents = std::max(documents, 1); }
+
 StoreCounts Store::counts() const {
+  const sql::ReadSnapshot snapshot(impl_->db);
   auto count = [&](const char* sql) {
     auto& q = impl_->db.prepared(sql);
     const std::int64_t n = q.step() ? q.int64(0) : 0;

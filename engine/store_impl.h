@@ -38,6 +38,7 @@ struct Store::Impl {
   // the ingest time, copying every page it touched).
   std::optional<sql::Transaction> batch;
   int batched = 0;
+  int batch_documents;
   std::chrono::steady_clock::time_point batch_start;
 };
 

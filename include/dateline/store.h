@@ -71,6 +71,9 @@ class Store {
   // few hundred documents or a second, at commit(), and when the store is closed.
   IngestResult ingest(const Extraction& extraction);
   void commit();
+  // Commits after at most `documents` documents (default 2000; the 2 s bound stays): fewer means
+  // less to redo after a crash and a slower ingest. At least 1.
+  void set_commit_every(int documents);
 
   StoreCounts counts() const;
   int schema_version() const;
