@@ -124,6 +124,18 @@ TEST_CASE("hostile text comes back from the JSON byte for byte") {
   CHECK(json.find(fixtures::long_text()) != std::string::npos);
 }
 
+TEST_CASE("every control character is escaped wherever it falls in a long string (0x1A-0x1F too)") {
+  // RapidJSON 1.1.0's SSE2 writer passed 0x1A-0x1F through raw past the first 16 bytes.
+  auto timelines = fixtures::sample_timelines();
+  std::string quote = "A quote long enough for sixteen-byte blocks:";
+  for (char c = 1; c < 0x20; ++c) quote += fmt::format("{} ", c);
+  timelines[0].facts[0].history[0].sources[0].quote = quote;
+  for (const std::string& json : {timelines_json(timelines), timelinejs_json(timelines)}) {
+    for (char c = 1; c < 0x20; ++c) CHECK(json.find(c) == std::string::npos);
+  }
+  CHECK(timelines_json(timelines).find("\\u001F") != std::string::npos);
+}
+
 TEST_CASE("invalid UTF-8 in the model is an error, not broken JSON") {
   auto timelines = fixtures::sample_timelines();
   timelines[0].facts[0].history[0].sources[0].quote = "bad \xC3\x28 byte";

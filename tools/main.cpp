@@ -43,13 +43,33 @@ void write_stdout(std::string_view text) { std::fwrite(text.data(), 1, text.size
 struct ExtractArgs {
   std::string dct;
   std::string captured;
+  std::string max_input_bytes;
   std::vector<std::string> inputs;
   bool pretty = false;
   unsigned jobs = default_jobs();
 };
 
-ReadOptions read_options(const std::string& dct, const std::string& captured) {
+// --max-input-bytes: empty for the default limit.
+std::uint64_t max_input_bytes(const std::string& text) {
+  if (text.empty()) return kDefaultMaxInputBytes;
+  try {
+    return parse_byte_size(text);
+  } catch (const ValueError& e) {
+    throw ValueError(fmt::format("--max-input-bytes: {}", e.what()));
+  }
+}
+
+// Every command that reads articles takes the per-document size limit.
+void add_max_input_option(CLI::App* command, std::string& value) {
+  command->add_option("--max-input-bytes", value,
+                      fmt::format("Largest document read (a file; a line of JSON Lines): bytes or 512M, 4G "
+                                  "(default {})",
+                                  byte_size_text(kDefaultMaxInputBytes)));
+}
+
+ReadOptions read_options(const std::string& dct, const std::string& captured, const std::string& max_bytes) {
   ReadOptions options;
+  options.max_input_bytes = max_input_bytes(max_bytes);
   try {
     if (!dct.empty()) options.dct = parse_iso_date(dct);
   } catch (const ValueError& e) {
@@ -77,7 +97,7 @@ struct ExtractedFile {
 // time: memory holds a few files' records, however many files there are. Nothing reaches
 // standard output before every file has been read, so a bad file still leaves no partial JSON.
 int run_extract(const ExtractArgs& args) {
-  const ReadOptions options = read_options(args.dct, args.captured);
+  const ReadOptions options = read_options(args.dct, args.captured, args.max_input_bytes);
   const std::vector<std::string> files = expand_inputs(args.inputs);
   ExtractJsonWriter writer(args.pretty);
   ordered_parallel<ExtractedFile>(
@@ -160,7 +180,8 @@ std::vector<std::string> text_file_names(const std::string& dir, const std::stri
 }
 
 // `dateline timex DIR`: the scorer interchange format for every <id>.txt (+ <id>.dct) in DIR.
-int run_timex(const std::string& dir, unsigned jobs) {
+int run_timex(const std::string& dir, unsigned jobs, const std::string& max_bytes) {
+  const std::uint64_t max_input = max_input_bytes(max_bytes);
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw InputError(dir, "not a directory");
   // File names are kept and sorted as plain strings: with thousands of small documents,
@@ -178,7 +199,7 @@ int run_timex(const std::string& dir, unsigned jobs) {
     const std::string& name = names[i];
     const std::string_view id = std::string_view(name).substr(0, name.size() - 4);
     std::string path = prefix + name;
-    std::string text = read_file(path);
+    std::string text = read_file(path, max_input);
     check_text(text, path);
     std::optional<Date> dct;
     path.replace(path.size() - 4, 4, ".dct");
@@ -287,10 +308,11 @@ struct FileExtraction {
   std::string error;
 };
 
-int run_ingest(const StoreArgs& store_args, const ExtractArgs& args) {
-  const ReadOptions options = read_options(args.dct, args.captured);
+int run_ingest(const StoreArgs& store_args, const ExtractArgs& args, int commit_every) {
+  const ReadOptions options = read_options(args.dct, args.captured, args.max_input_bytes);
   const std::vector<std::string> files = expand_inputs(args.inputs);
   Store store(store_args.db);
+  store.set_commit_every(commit_every);
   std::size_t documents = 0, stored = 0, copies = 0, claims = 0, new_facts = 0, failed = 0;
   Progress progress(files.size());
   // Files are read and extracted on -j threads; the store takes them one at a time, in order,
@@ -459,6 +481,7 @@ int main(int argc, char** argv) {
                           "When the page was saved (YYYY-MM-DDTHH:MM), the anchor for '20 hours ago' labels");
   extract_cmd->add_flag("--pretty", extract_args.pretty, "Indent the JSON");
   add_jobs_option(extract_cmd, extract_args.jobs);
+  add_max_input_option(extract_cmd, extract_args.max_input_bytes);
   extract_cmd
       ->add_option("inputs", extract_args.inputs,
                    "Files (plain text, HTML, RSS/Atom, JSON Lines), directories, or - for standard input")
@@ -469,6 +492,8 @@ int main(int argc, char** argv) {
   timex_cmd->add_option("dir", timex_dir, "Directory of <id>.txt and <id>.dct files")->required();
   unsigned timex_jobs = default_jobs();
   add_jobs_option(timex_cmd, timex_jobs);
+  std::string timex_max_input;
+  add_max_input_option(timex_cmd, timex_max_input);
 
   StoreArgs store_args;
   auto add_store_options = [&](CLI::App* cmd, bool with_format) {
@@ -487,6 +512,13 @@ int main(int argc, char** argv) {
                          "When the page was saved (YYYY-MM-DDTHH:MM), the anchor for '20 hours ago' labels");
   ingest_cmd->add_option("inputs", ingest_args.inputs, "Files, directories, or - for standard input")->required();
   add_jobs_option(ingest_cmd, ingest_args.jobs);
+  add_max_input_option(ingest_cmd, ingest_args.max_input_bytes);
+  int commit_every = 2000;
+  ingest_cmd
+      ->add_option("--commit-every", commit_every,
+                   "Commit after this many documents (or 2 s); a crash loses at most the batch in progress")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
 
   TimelineArgs timeline_args;
   auto* timeline_cmd = app.add_subcommand("timeline", "Story threads from the store, facts in time order");
@@ -511,8 +543,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     if (*extract_cmd) return run_extract(extract_args);
-    if (*timex_cmd) return run_timex(timex_dir, timex_jobs);
-    if (*ingest_cmd) return run_ingest(store_args, ingest_args);
+    if (*timex_cmd) return run_timex(timex_dir, timex_jobs, timex_max_input);
+    if (*ingest_cmd) return run_ingest(store_args, ingest_args, commit_every);
     if (*timeline_cmd) return run_timeline(store_args, timeline_args);
     if (*upcoming_cmd) return run_upcoming(store_args, upcoming_args);
     if (*facts_cmd) return run_facts(store_args, facts_query);

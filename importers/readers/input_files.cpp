@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <filesystem>
 
@@ -16,11 +17,52 @@
 namespace dateline {
 namespace fs = std::filesystem;
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string& path, std::uint64_t max_bytes) {
   reader::InputStream in(path);
   std::string content;
-  in.read_rest(content);
+  in.read_rest(content, max_bytes);
   return content;
+}
+
+std::string byte_size_text(std::uint64_t bytes) {
+  constexpr std::array<std::string_view, 4> kUnits = {"KiB", "MiB", "GiB", "TiB"};
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  double size = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  for (size /= 1024; size >= 1024 && unit + 1 < kUnits.size(); size /= 1024) ++unit;
+  // Whole numbers without a fraction: "256 MiB", not "256.0 MiB".
+  if (size == static_cast<double>(static_cast<std::uint64_t>(size))) return fmt::format("{} {}", size, kUnits[unit]);
+  return fmt::format("{:.1f} {}", size, kUnits[unit]);
+}
+
+std::uint64_t parse_byte_size(std::string_view text) {
+  std::size_t i = 0;
+  std::uint64_t n = 0;
+  const auto bad = [&] {
+    return ValueError(fmt::format("'{}' is not a size (bytes, or a number with K, M or G: 512M, 4G)", text));
+  };
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    if (n > (std::uint64_t{1} << 50)) throw bad();
+    n = n * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    ++i;
+  }
+  if (i == 0) throw bad();
+  std::string_view unit = text.substr(i);
+  if (unit.size() > 1 && (unit.back() == 'B' || unit.back() == 'b')) unit.remove_suffix(1);  // "512MB" too
+  int shift = 0;
+  if (unit.empty()) {
+    shift = 0;
+  } else if (unit == "K" || unit == "k") {
+    shift = 10;
+  } else if (unit == "M" || unit == "m") {
+    shift = 20;
+  } else if (unit == "G" || unit == "g") {
+    shift = 30;
+  } else {
+    throw bad();
+  }
+  if (n == 0) throw ValueError(fmt::format("'{}': the size must be more than 0", text));
+  return n << shift;
 }
 
 void check_text(std::string_view bytes, std::string_view file) {
@@ -111,7 +153,15 @@ void read_one(const std::string& path, const ReadOptions& options, const std::fu
     reader::read_json_lines(in, std::move(content), options, sink);
     return;
   }
-  in.read_rest(content);
+  // Refused before reading the rest: a file over the size limit, and a binary stream (a NUL
+  // in the first bytes of what would be plain text), which could otherwise be read to the limit.
+  if (in.file_size() > options.max_input_bytes) in.read_rest(content, options.max_input_bytes);
+  if (format == reader::InputFormat::Text) {
+    if (const auto nul = content.find('\0'); nul != std::string::npos) {
+      throw InputError(name, "binary content (NUL byte); expected UTF-8 text", nul);
+    }
+  }
+  in.read_rest(content, options.max_input_bytes);
   switch (format) {
     case reader::InputFormat::Html:
       sink(read_html_page(content, name, options));

@@ -4,6 +4,7 @@
 #include "readers/input_stream.h"
 
 #include <dateline/error.h>
+#include <dateline/read.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -66,16 +67,36 @@ std::size_t InputStream::read_some(std::string& out, std::size_t max) {
   }
 }
 
-void InputStream::read_rest(std::string& out) {
+void InputStream::too_large(std::uint64_t max_bytes) const {
+  std::string size = fmt::format("more than {}", byte_size_text(max_bytes));
+  if (regular_) {
+    size = size_hint_ < 1024 ? byte_size_text(size_hint_)
+                             : fmt::format("{} ({} bytes)", byte_size_text(size_hint_), size_hint_);
+  }
+  throw InputError(name_, fmt::format("input of {} is larger than the limit of {} per document; raise it with "
+                                      "--max-input-bytes",
+                                      size, byte_size_text(max_bytes)));
+}
+
+void InputStream::read_rest(std::string& out, std::uint64_t max_bytes) {
+  if (regular_ && size_hint_ > max_bytes) too_large(max_bytes);
   // A regular file's size is known: ask for all of it (and one byte more, to see the end)
-  // at once. Other inputs (pipes, /proc) grow as they are read.
+  // at once. Other inputs (pipes, /proc) grow as they are read, never past the limit + 1.
   std::size_t chunk = regular_ && size_hint_ + 1 > out.size() ? size_hint_ + 1 - out.size() : std::size_t{1} << 16;
+  // A stream of unknown size: room for all it may hold (up to 1 GiB; untouched pages cost no
+  // memory), so that the string is never copied to a larger buffer, which briefly held the
+  // content twice over.
+  if (!regular_) out.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(max_bytes + 1, std::uint64_t{1} << 30)));
   for (;;) {
+    if (out.size() > max_bytes) too_large(max_bytes);
+    chunk = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, max_bytes + 1 - out.size()));
     const std::size_t n = read_some(out, chunk);
     if (n == 0) return;
     // Linux fills a read of a regular file unless it reaches the end.
-    if (regular_ && n < chunk) return;
-    chunk = std::max(chunk, out.size());
+    if (regular_ && n < chunk && out.size() <= max_bytes) return;
+    // A pipe gives at most 64 KB a read: asking for more only zero-fills memory it will not
+    // use (growing the request with the content made reading a large stream quadratic).
+    chunk = std::size_t{1} << 16;
   }
 }
 

@@ -3,6 +3,7 @@
 // choose a format, then either read the rest at once or stream it (JSON Lines).
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace dateline::reader {
@@ -21,10 +22,17 @@ class InputStream {
   // Appends up to `max` bytes to `out`; returns how many (0 at the end of the input).
   std::size_t read_some(std::string& out, std::size_t max);
 
-  // Appends everything left to `out`.
-  void read_rest(std::string& out);
+  // Appends everything left to `out`. Throws InputError when `out` would grow past
+  // `max_bytes`: at once when the input is a file whose size says so, otherwise as soon as
+  // one byte more than the limit has been read, so memory stays bounded by the limit.
+  void read_rest(std::string& out, std::uint64_t max_bytes);
+
+  // The size of a regular file (0 for a stream or an empty file).
+  std::uint64_t file_size() const { return size_hint_; }
 
  private:
+  [[noreturn]] void too_large(std::uint64_t max_bytes) const;
+
   int fd_ = -1;
   bool owned_ = false;
   bool regular_ = false;

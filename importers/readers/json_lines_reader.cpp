@@ -41,6 +41,18 @@ class LineReader {
     }
   }
 
+  // A line longer than the limit is a bad line: reported, skipped without being held in memory.
+  void too_long(std::uint64_t number, std::uint64_t offset) {
+    ++bad_;
+    if (options_.warn) {
+      options_.warn(InputError(std::string(file_),
+                               fmt::format("line longer than the limit of {} per document; skipped (raise it with "
+                                           "--max-input-bytes)",
+                                           byte_size_text(options_.max_input_bytes)),
+                               offset, number));
+    }
+  }
+
   std::size_t documents() const { return documents_; }
   std::size_t bad_lines() const { return bad_; }
 
@@ -115,14 +127,31 @@ void read_json_lines(InputStream& in, std::string head, const ReadOptions& optio
   std::uint64_t number = 1;
   std::size_t scanned = 0;  // no newline in buffer[start, scanned): a long line is searched once
   bool at_end = false;
+  bool skipping = false;  // in a line over the size limit, reported once and passed over unread
   while (true) {
     std::size_t eol = buffer.find('\n', std::max(start, scanned));
     if (eol == std::string::npos) {
       if (at_end) break;
+      if (!skipping && buffer.size() - start > options.max_input_bytes) {
+        reader.too_long(number, line_offset);
+        skipping = true;
+      }
+      if (skipping) {
+        line_offset += buffer.size() - start;
+        start = buffer.size();
+      }
       buffer.erase(0, start);
       scanned = buffer.size();
       start = 0;
       at_end = in.read_some(buffer, kReadSize) == 0;
+      continue;
+    }
+    if (skipping || eol - start > options.max_input_bytes) {
+      if (!skipping) reader.too_long(number, line_offset);
+      skipping = false;
+      line_offset += eol + 1 - start;
+      ++number;
+      start = eol + 1;
       continue;
     }
     reader.line(std::string_view(buffer).substr(start, eol - start), number, line_offset);
@@ -130,7 +159,7 @@ void read_json_lines(InputStream& in, std::string head, const ReadOptions& optio
     ++number;
     start = eol + 1;
   }
-  if (start < buffer.size()) reader.line(std::string_view(buffer).substr(start), number, line_offset);
+  if (start < buffer.size() && !skipping) reader.line(std::string_view(buffer).substr(start), number, line_offset);
   if (reader.documents() == 0) {
     throw InputError(in.name(), fmt::format("no readable JSON Lines article ({} bad lines)", reader.bad_lines()));
   }

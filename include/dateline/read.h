@@ -5,6 +5,7 @@
 #include <dateline/error.h>
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,7 +14,14 @@
 
 namespace dateline {
 
+// The most bytes one document may take in memory unless the user raises it (--max-input-bytes):
+// a whole file for plain text, HTML and feeds; one line for JSON Lines, which is streamed.
+// Larger input is refused with an InputError naming the file and its size, before it is read.
+constexpr std::uint64_t kDefaultMaxInputBytes = std::uint64_t{256} << 20;
+
 struct ReadOptions {
+  // See kDefaultMaxInputBytes.
+  std::uint64_t max_input_bytes = kDefaultMaxInputBytes;
   // The publication date for documents that state none (--dct).
   std::optional<Date> dct;
   // When the page was saved (--captured): the anchor for "20 hours ago" age labels.
@@ -48,8 +56,16 @@ std::vector<Document> read_feed(std::string_view content, std::string_view file,
 // title) or an aggregator page holding a main article and related ones. `file` names it in errors.
 std::vector<Document> read_text_page(std::string_view content, std::string_view file, const ReadOptions& options);
 
-// The whole content of a file ("-" reads standard input); throws InputError.
-std::string read_file(const std::string& path);
+// The whole content of a file ("-" reads standard input); throws InputError, also when it is
+// larger than `max_bytes` (found before reading it when the file's size is known).
+std::string read_file(const std::string& path, std::uint64_t max_bytes = kDefaultMaxInputBytes);
+
+// "256 MiB", "1.5 GiB", "900 bytes": a size for error messages.
+std::string byte_size_text(std::uint64_t bytes);
+
+// A size as the CLI takes it: bytes, or with a K, M or G suffix (powers of 1024: "512M",
+// "4G"); throws ValueError naming the text.
+std::uint64_t parse_byte_size(std::string_view text);
 
 // Throws InputError with the byte offset of the first invalid UTF-8 sequence, and rejects
 // binary content (NUL bytes); `file` names the input in the message.
