@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzing (issue #9): builds build-fuzz/ with Clang + libFuzzer + ASan/UBSan and runs every
-# fuzz target for FUZZ_SECONDS (default 20) from its seed corpus in fuzz/seeds/<target>/.
+# fuzz target for FUZZ_SECONDS (default 15) from its seed corpus in fuzz/seeds/<target>/.
 # New inputs libFuzzer finds go to a scratch directory, never into the committed seeds.
 # A crash fails the run and leaves the input in build-fuzz/crashes/; copy it to
 # fuzz/regressions/<target>/ (ctest then replays it in every build) and fix the bug.
@@ -9,7 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 jobs=${DATELINE_JOBS:-2}
-seconds=${FUZZ_SECONDS:-20}
+seconds=${FUZZ_SECONDS:-15}
 
 generator=()
 [ -f build-fuzz/CMakeCache.txt ] || generator=(-G Ninja)
