@@ -34,8 +34,13 @@ using Component = std::unique_ptr<icalcomponent, ComponentDeleter>;
 
 enum class EventShape { AllDay, Span, Clock, None };
 
+// libical writes no date after the year 3000 (it serializes one as 00000000T000000, which no
+// calendar reads): a fact dated later ("year 9999") is left out of calendars. Found by
+// fuzz/fuzz_export; the day after 9999-12-31 also made Boost throw.
+constexpr int kLastCalendarYear = 3000;
+
 EventShape shape_of(const TimeValue& t) {
-  if (!t.has_bounds()) return EventShape::None;
+  if (!t.has_bounds() || t.latest->year() > kLastCalendarYear) return EventShape::None;
   switch (t.granularity) {
     case Granularity::Day:
     case Granularity::PartOfDay:

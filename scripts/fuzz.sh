@@ -30,7 +30,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$scratch/$target"
   echo "== fuzz: $target for ${seconds} s =="
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: memory must stay bounded.
-  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions="$root/fuzz/ubsan.supp" \
     "build-fuzz/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="build-fuzz/crashes/$target-" \
       "$scratch/$target" "fuzz/seeds/$target" > "$scratch/$target.log" 2>&1; then

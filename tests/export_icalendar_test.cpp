@@ -240,3 +240,13 @@ TEST_CASE("iCal: article text cannot add events or properties") {
   CHECK(script.summary.starts_with("<script>alert('x')</script> & <img"));
   CHECK(script.description.find("Control chars tab \"q\" \\u0000 sep Z\xC3\xBCrich") != std::string::npos);
 }
+
+TEST_CASE("iCal: a fact dated past the year 3000 is left out, the rest still written (libical writes no such date)") {
+  auto timelines = fixtures::sample_timelines();
+  timelines[0].facts[0].history.back().time = parse_time_value("9999-12-31");
+  const std::string ics = icalendar(timelines, options(true));
+  const Calendar cal = parse(ics);
+  CHECK(ics.find("00000000") == std::string::npos);
+  CHECK(cal.by_uid.count("f-deadline@dateline") == 0);
+  CHECK(cal.by_uid.count("f-court@dateline") == 1);
+}
