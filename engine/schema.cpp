@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <chrono>
 #include <string_view>
+#include <thread>
 
 namespace dateline::store_schema {
 namespace {
@@ -173,6 +175,50 @@ int read_version(sql::Database& db) {
   return version;
 }
 
+// Takes the write lock to migrate from version `from` (true), or finds that another process
+// has migrated the store meanwhile (false). Another process is typically an ingest creating the
+// store as a query opens it: the ingest then holds the write lock batch after batch, so a busy
+// wait for the lock could last the whole ingest (or time out as "database is locked"). Instead
+// the lock is tried without waiting and, while it is taken, the version is read again (WAL
+// readers are never blocked), for up to the connection's 5 s.
+bool lock_for_migration(sql::Database& db, int from) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  for (;;) {
+    sqlite3_busy_timeout(db.handle(), 0);
+    const int rc = sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    sqlite3_busy_timeout(db.handle(), 5000);
+    if (rc == SQLITE_OK) {
+      if (read_version(db) == from) return true;
+      db.exec("ROLLBACK");
+      return false;
+    }
+    if ((rc & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
+      db.fail("cannot lock the store to create or migrate its schema");
+    }
+    if (read_version(db) > from) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// The migration's transaction, begun by lock_for_migration: rolled back unless committed.
+class MigrationTransaction {
+ public:
+  explicit MigrationTransaction(sql::Database& db) : db_(db) {}
+  ~MigrationTransaction() {
+    if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  MigrationTransaction(const MigrationTransaction&) = delete;
+  MigrationTransaction& operator=(const MigrationTransaction&) = delete;
+  void commit() {
+    db_.exec("COMMIT");
+    open_ = false;
+  }
+
+ private:
+  sql::Database& db_;
+  bool open_ = true;
+};
+
 }  // namespace
 
 int current_version() { return static_cast<int>(kMigrations.size()); }
@@ -193,10 +239,8 @@ int open_and_migrate(sql::Database& db) {
                                  db.path(), found, current_version()));
   }
   for (int v = found; v < current_version(); ++v) {
-    sql::Transaction tx(db);
-    // Another process (a second ingest, a query started as the store was being created) may have
-    // migrated it while this one waited for the write lock: read the version again under it.
-    if (read_version(db) > v) continue;
+    if (!lock_for_migration(db, v)) continue;
+    MigrationTransaction tx(db);
     if (v == 0) db.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
     db.exec(kMigrations[static_cast<std::size_t>(v)]);
     db.prepared("INSERT INTO schema_version(version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")

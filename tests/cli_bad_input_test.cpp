@@ -160,3 +160,11 @@ TEST_CASE("cli: HTML on standard input, and a directory of every format, are ext
   CHECK(all.exit_code == 1);
   CHECK(all.err.find("malformed.xml: line 4") != std::string::npos);
 }
+
+TEST_CASE("cli: an upcoming window past the end of the calendar is rejected, naming the option") {
+  ScratchDir dir;
+  const Run r = run(dir, "upcoming --db " + shell_quote(dir.path("none.db")) + " --as-of 9999-12-01 --within 1y");
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--within: 1y after 9999-12-01 is past 9999-12-31") != std::string::npos);
+}

@@ -442,6 +442,10 @@ int run_upcoming(const StoreArgs& store_args, const UpcomingArgs& args) {
   } catch (const ValueError& e) {
     throw ValueError(fmt::format("--within: {}", e.what()));
   }
+  // The window's end must be a calendar date (Boost's calendar ends with 9999).
+  if (q.as_of > Date(9999, 12, 31) - boost::gregorian::days(q.within_days)) {
+    throw ValueError(fmt::format("--within: {} after {} is past 9999-12-31", args.within, iso_string(q.as_of)));
+  }
   require_store(store_args.db);
   Store store(store_args.db);
   const std::vector<Fact> facts = store.upcoming(q);
