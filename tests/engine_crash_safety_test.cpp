@@ -315,9 +315,9 @@ TEST_CASE("crash safety: timeline and upcoming run while an ingest writes, witho
   ScratchDir dir;
   const std::string articles = generate_articles(dir, 2 * kArticles);
   const std::string db = dir.path("store.db");
-  // One thread for the ingest and a commit every other document: it runs longer and passes
+  // One thread for the ingest and a commit after every document: it runs longer and passes
   // through many states, the readers get more turns.
-  Child ingest(dir, {"ingest", "--db", db, "--commit-every", "2", "-j", "1", articles}, "ingest");
+  Child ingest(dir, {"ingest", "--db", db, "--commit-every", "1", "-j", "1", articles}, "ingest");
   while (!fs::exists(db) && !ingest.finished()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
   std::size_t reads = 0, partial_reads = 0, last_facts = 0;
   for (bool done = false; !done;) {
