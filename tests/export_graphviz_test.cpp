@@ -9,7 +9,10 @@
 #include <libxml/xpath.h>
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -39,18 +42,20 @@ std::string attr(void* obj, const char* name) {
 
 // Runs the dot program on `dot` text; returns its stdout (exit status must be 0).
 std::string run_dot(const std::string& dot, const std::string& format, const std::string& name) {
-  const std::string in = fmt::format("{}.dot", name);
-  const std::string out = fmt::format("{}.out.{}", name, format);
+  // In the temporary directory, not wherever the test was started from.
+  const std::string base =
+      (std::filesystem::temp_directory_path() / fmt::format("dateline-{}-{}", name, ::getpid())).string();
+  const std::string in = fmt::format("{}.dot", base);
+  const std::string out = fmt::format("{}.out.{}", base, format);
+  const std::string err_file = fmt::format("{}.err", base);
   std::ofstream(in, std::ios::binary) << dot;
-  const int status = std::system(fmt::format("dot -T{} -o '{}' '{}' 2> '{}.err'", format, out, in, name).c_str());
-  std::ifstream err(fmt::format("{}.err", name));
-  std::stringstream errors;
-  errors << err.rdbuf();
+  const int status = std::system(fmt::format("dot -T{} -o '{}' '{}' 2> '{}'", format, out, in, err_file).c_str());
+  std::stringstream errors, text;
+  errors << std::ifstream(err_file).rdbuf();
+  text << std::ifstream(out, std::ios::binary).rdbuf();
+  for (const std::string& f : {in, out, err_file}) std::filesystem::remove(f);
   INFO("dot says: " << errors.str());
   REQUIRE(status == 0);
-  std::ifstream result(out, std::ios::binary);
-  std::stringstream text;
-  text << result.rdbuf();
   return text.str();
 }
 
