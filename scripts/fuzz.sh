@@ -14,7 +14,7 @@ seconds=${FUZZ_SECONDS:-15}
 
 generator=()
 [ -f build-fuzz/CMakeCache.txt ] || generator=(-G Ninja)
-CXX=clang++ cmake -S . -B build-fuzz "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+CXX=clang++ cmake -S . -B build-fuzz "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
   -DDATELINE_FUZZ=ON -DDATELINE_TESTS=OFF > /dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

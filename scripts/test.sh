@@ -50,7 +50,9 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 
 echo "== sanitizer build (ASan + UBSan): build-asan/ =="
 stage="building build-asan/ (ASan + UBSan)"
-configure build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+# -g1 (line tables) is what sanitizer reports need for file:line stacks, at a fraction of -g's
+# compile time.
+configure build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
   -DDATELINE_SANITIZE=ON -DDATELINE_WERROR=ON
 cmake --build build-asan -j "$jobs"
 stage="running the tests in build-asan/ (ASan + UBSan)"
