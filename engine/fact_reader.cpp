@@ -8,6 +8,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace dateline::engine {
 namespace {
@@ -24,6 +25,7 @@ TimeValue published_of(const sql::Statement& q, int column) {
 // Columns: claim key, document id, outlet, url, title, published, span begin, span end, quote, attribution.
 constexpr const char* kSourceColumns =
     "c.claim_key, d.id, d.source, d.url, d.title, d.published, c.span_begin, c.span_end, c.quote, c.attribution";
+constexpr int kSourceColumnCount = 10;
 
 FactSource source_from(const sql::Statement& q) {
   FactSource s;
@@ -39,9 +41,7 @@ FactSource source_from(const sql::Statement& q) {
   return s;
 }
 
-// Every claim of the fact with every document carrying its text (syndicated copies count once per
-// outlet): the sources of each value and the entities, in one pass over the fact's claims rather
-// than one per value and another for the entities (each claim row is a random read in a large store).
+// A claim of a fact with one document carrying its text (syndicated copies count once per outlet).
 struct ClaimSource {
   std::optional<std::int64_t> seq;  // none: a claim disputing the fact's values
   std::int64_t claim_id = 0;
@@ -49,32 +49,96 @@ struct ClaimSource {
   FactSource source;
 };
 
-std::vector<ClaimSource> claim_sources(sql::Database& db, std::int64_t fact_id) {
+// What the set-based statements gather for one fact before it is assembled.
+struct FactRows {
+  std::vector<ClaimSource> claims;  // by publication, document, claim
+  std::vector<ValueRow> values;     // by seq
+  std::vector<std::string> notes;
+  struct Disagreement {
+    std::string about, first_value, second_value;
+    std::int64_t first = 0, second = 0;
+  };
+  std::vector<Disagreement> contradictions;
+};
+
+// Every claim of every fact of the set with every document carrying its text: the sources of each
+// value and the entities in one statement (each claim row is a random read in a large store; one
+// statement per fact cost more in statement overhead and sorting than the reads themselves).
+void read_claims(sql::Database& db, const std::string& ids, std::unordered_map<std::int64_t, FactRows>& facts) {
   static const std::string sql = fmt::format(
-      "SELECT {}, c.value_seq, c.id, c.entities FROM claims c JOIN documents d ON d.text_id = c.text_id "
-      "WHERE c.fact_id = ? ORDER BY d.published_day, d.rowid, c.id",
+      "SELECT {}, c.value_seq, c.id, c.entities, c.fact_id FROM claims c JOIN documents d ON d.text_id = c.text_id "
+      "WHERE c.fact_id IN (SELECT value FROM json_each(?1)) ORDER BY c.fact_id, d.published_day, d.rowid, c.id",
       kSourceColumns);
   auto& q = db.prepared(sql);
-  q.bind(1, fact_id);
-  std::vector<ClaimSource> rows;
+  q.bind(1, ids);
   while (q.step()) {
     ClaimSource r;
     r.source = source_from(q);
-    if (!q.is_null(10)) r.seq = q.int64(10);
-    r.claim_id = q.int64(11);
-    r.entities = q.str(12);
-    rows.push_back(std::move(r));
+    if (!q.is_null(kSourceColumnCount)) r.seq = q.int64(kSourceColumnCount);
+    r.claim_id = q.int64(kSourceColumnCount + 1);
+    r.entities = q.str(kSourceColumnCount + 2);
+    facts[q.int64(kSourceColumnCount + 3)].claims.push_back(std::move(r));
   }
   q.reset();
-  return rows;
+}
+
+void read_values(sql::Database& db, const std::string& ids, std::unordered_map<std::int64_t, FactRows>& facts) {
+  auto& q = db.prepared(
+      "SELECT seq, value, type, granularity, earliest, latest, mod, time_text, status, first_reported, text_id, fact_id "
+      "FROM fact_values WHERE fact_id IN (SELECT value FROM json_each(?1)) ORDER BY fact_id, seq");
+  q.bind(1, ids);
+  while (q.step()) {
+    ValueRow v;
+    v.seq = q.int64(0);
+    v.time = read_time(q, 1);
+    v.time_text = q.str(7);
+    v.status = read_status(q, 8);
+    v.first_reported = read_date(q, 9);
+    v.text_id = q.int64(10);
+    facts[q.int64(11)].values.push_back(std::move(v));
+  }
+  q.reset();
+}
+
+void read_notes_and_contradictions(sql::Database& db, const std::string& ids,
+                                   std::unordered_map<std::int64_t, FactRows>& facts) {
+  auto& n = db.prepared(
+      "SELECT fact_id, note FROM revision_notes WHERE fact_id IN (SELECT value FROM json_each(?1)) ORDER BY rowid");
+  n.bind(1, ids);
+  while (n.step()) facts[n.int64(0)].notes.push_back(n.str(1));
+  n.reset();
+  auto& k = db.prepared(
+      "SELECT fact_id, about, first_claim, second_claim, first_value, second_value FROM contradictions "
+      "WHERE fact_id IN (SELECT value FROM json_each(?1)) ORDER BY rowid");
+  k.bind(1, ids);
+  while (k.step()) {
+    facts[k.int64(0)].contradictions.push_back({k.str(1), k.str(4), k.str(5), k.int64(2), k.int64(3)});
+  }
+  k.reset();
+}
+
+// The source of each claim a contradiction names (its first document).
+std::unordered_map<std::int64_t, FactSource> sources_of_claims(sql::Database& db, const std::vector<std::int64_t>& claims) {
+  std::unordered_map<std::int64_t, FactSource> sources;
+  if (claims.empty()) return sources;
+  static const std::string sql = fmt::format(
+      "SELECT {}, c.id FROM claims c JOIN documents d ON d.id = c.doc WHERE c.id IN (SELECT value FROM json_each(?1))",
+      kSourceColumns);
+  auto& q = db.prepared(sql);
+  q.bind(1, id_list(claims));
+  while (q.step()) sources[q.int64(kSourceColumnCount)] = source_from(q);
+  q.reset();
+  return sources;
 }
 
 // The entities of the fact's claims, in claim order, each name once (the first role given wins).
-std::vector<ClaimEntity> entities_of(std::vector<const ClaimSource*> claims) {
-  std::sort(claims.begin(), claims.end(), [](const auto* a, const auto* b) { return a->claim_id < b->claim_id; });
+std::vector<ClaimEntity> entities_of(const std::vector<ClaimSource>& claims) {
+  std::vector<const ClaimSource*> ordered;
+  for (const auto& c : claims) ordered.push_back(&c);
+  std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->claim_id < b->claim_id; });
   std::vector<ClaimEntity> entities;
   std::int64_t previous = 0;
-  for (const auto* c : claims) {
+  for (const auto* c : ordered) {
     if (c->claim_id == previous) continue;  // the same claim under another outlet
     previous = c->claim_id;
     rapidjson::Document list;
@@ -97,84 +161,91 @@ std::vector<ClaimEntity> entities_of(std::vector<const ClaimSource*> claims) {
   return entities;
 }
 
-FactSource source_of_claim(sql::Database& db, std::int64_t claim_id) {
-  static const std::string sql =
-      fmt::format("SELECT {} FROM claims c JOIN documents d ON d.id = c.doc WHERE c.id = ?", kSourceColumns);
-  auto& q = db.prepared(sql);
-  q.bind(1, claim_id);
-  FactSource s;
-  if (q.step()) s = source_from(q);
-  q.reset();
-  return s;
+void assemble(Fact& f, FactRows& rows, const std::unordered_map<std::int64_t, FactSource>& claim_sources) {
+  f.entities = entities_of(rows.claims);
+  sort_history(rows.values);
+  for (std::size_t i = 0; i < rows.values.size(); ++i) {
+    const ValueRow& row = rows.values[i];
+    FactValue v;
+    v.time = row.time;
+    v.time_text = row.time_text;
+    // Every value but the last has been replaced by a later report.
+    v.status = i + 1 < rows.values.size() ? ClaimStatus::Superseded : row.status;
+    for (const auto& c : rows.claims) {
+      if (c.seq == row.seq) v.sources.push_back(c.source);
+    }
+    f.history.push_back(std::move(v));
+  }
+  f.revision_notes = std::move(rows.notes);
+  for (const auto& d : rows.contradictions) {
+    Contradiction c;
+    c.about = d.about;
+    if (auto it = claim_sources.find(d.first); it != claim_sources.end()) c.first = it->second;
+    if (auto it = claim_sources.find(d.second); it != claim_sources.end()) c.second = it->second;
+    c.first_value = d.first_value;
+    c.second_value = d.second_value;
+    f.contradictions.push_back(std::move(c));
+  }
 }
 
 }  // namespace
 
-Fact read_fact(sql::Database& db, std::int64_t fact_id) {
-  Fact f;
+std::string id_list(const std::vector<std::int64_t>& ids) { return fmt::format("[{}]", fmt::join(ids, ",")); }
+
+std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>& fact_ids, std::vector<std::int64_t>* rows_read) {
+  std::vector<Fact> out;
+  if (fact_ids.empty()) return out;
+  const std::string ids = id_list(fact_ids);
+  std::unordered_map<std::int64_t, Fact> heads;
   auto& q = db.prepared(
-      "SELECT key, predicate, topic, headline, amount_value, amount_unit, amount_approximate, amount_text "
-      "FROM facts WHERE id = ?");
-  q.bind(1, fact_id);
-  if (!q.step()) {
-    q.reset();
-    return f;
-  }
-  f.id = q.str(0);
-  f.predicate = q.str(1);
-  f.topic = q.str(2);
-  f.headline = q.str(3);
-  if (!q.is_null(4)) {
-    Amount a;
-    a.value = q.real(4);
-    a.unit = q.str(5);
-    a.approximate = q.int64(6) != 0;
-    f.amount = a;
-    f.amount_text = q.str(7);
+      "SELECT id, key, predicate, topic, headline, amount_value, amount_unit, amount_approximate, amount_text "
+      "FROM facts WHERE id IN (SELECT value FROM json_each(?1))");
+  q.bind(1, ids);
+  while (q.step()) {
+    Fact f;
+    f.id = q.str(1);
+    f.predicate = q.str(2);
+    f.topic = q.str(3);
+    f.headline = q.str(4);
+    if (!q.is_null(5)) {
+      Amount a;
+      a.value = q.real(5);
+      a.unit = q.str(6);
+      a.approximate = q.int64(7) != 0;
+      f.amount = a;
+      f.amount_text = q.str(8);
+    }
+    heads.emplace(q.int64(0), std::move(f));
   }
   q.reset();
 
-  const std::vector<ClaimSource> claims = claim_sources(db, fact_id);
-  std::vector<const ClaimSource*> all;
-  for (const auto& c : claims) all.push_back(&c);
-  f.entities = entities_of(std::move(all));
-
-  std::vector<ValueRow> values = read_values(db, fact_id);
-  sort_history(values);
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    FactValue v;
-    v.time = values[i].time;
-    v.time_text = values[i].time_text;
-    // Every value but the last has been replaced by a later report.
-    v.status = i + 1 < values.size() ? ClaimStatus::Superseded : values[i].status;
-    for (const auto& c : claims) {
-      if (c.seq == values[i].seq) v.sources.push_back(c.source);
+  std::unordered_map<std::int64_t, FactRows> rows;
+  read_claims(db, ids, rows);
+  read_values(db, ids, rows);
+  read_notes_and_contradictions(db, ids, rows);
+  std::vector<std::int64_t> disputed;
+  for (const auto& [id, r] : rows) {
+    for (const auto& d : r.contradictions) {
+      disputed.push_back(d.first);
+      disputed.push_back(d.second);
     }
-    f.history.push_back(std::move(v));
   }
+  std::sort(disputed.begin(), disputed.end());
+  disputed.erase(std::unique(disputed.begin(), disputed.end()), disputed.end());
+  const auto claim_sources = sources_of_claims(db, disputed);
 
-  auto& n = db.prepared("SELECT note FROM revision_notes WHERE fact_id = ? ORDER BY rowid");
-  n.bind(1, fact_id);
-  while (n.step()) f.revision_notes.push_back(n.str(0));
-  n.reset();
-
-  std::vector<std::tuple<std::string, std::int64_t, std::int64_t, std::string, std::string>> rows;
-  auto& k = db.prepared(
-      "SELECT about, first_claim, second_claim, first_value, second_value FROM contradictions "
-      "WHERE fact_id = ? ORDER BY rowid");
-  k.bind(1, fact_id);
-  while (k.step()) rows.emplace_back(k.str(0), k.int64(1), k.int64(2), k.str(3), k.str(4));
-  k.reset();
-  for (auto& [about, first, second, first_value, second_value] : rows) {
-    Contradiction c;
-    c.about = about;
-    c.first = source_of_claim(db, first);
-    c.second = source_of_claim(db, second);
-    c.first_value = first_value;
-    c.second_value = second_value;
-    f.contradictions.push_back(std::move(c));
+  out.reserve(fact_ids.size());
+  for (std::int64_t id : fact_ids) {
+    auto head = heads.find(id);
+    if (head == heads.end()) continue;
+    Fact f = std::move(head->second);
+    heads.erase(head);  // an id listed twice is read once
+    assemble(f, rows[id], claim_sources);
+    if (f.history.empty()) continue;  // a fact row without values: nothing to show
+    if (rows_read) rows_read->push_back(id);
+    out.push_back(std::move(f));
   }
-  return f;
+  return out;
 }
 
 }  // namespace dateline::engine

@@ -6,11 +6,21 @@
 #include <dateline/fact.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace dateline::engine {
 
-// The fact with its history (oldest value first, earlier values superseded), every source of
-// each value, its revision notes and contradictions.
-Fact read_fact(sql::Database& db, std::int64_t fact_id);
+// The facts with these row ids, in the same order (ids without a fact or without values are left
+// out; `rows_read`, when given, receives the row id of each fact returned), each with its history
+// (oldest value first, earlier values superseded), every source of each value, its revision notes
+// and contradictions. A handful of statements for the whole set, not a handful per fact:
+// `upcoming` lists hundreds of facts whose claims lie all over a large store.
+std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>& fact_ids,
+                             std::vector<std::int64_t>* rows_read = nullptr);
+
+// A set of row ids as one statement parameter: a JSON array that `json_each(?)` reads, so that one
+// statement takes any number of ids (`WHERE x IN (SELECT value FROM json_each(?))`).
+std::string id_list(const std::vector<std::int64_t>& ids);
 
 }  // namespace dateline::engine

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace dateline {
 namespace {
@@ -81,30 +82,35 @@ std::vector<Link> links_of(sql::Database& db, const std::vector<Fact>& facts, co
       links.push_back(Link{facts[i].id, facts[i + 1].id, order_link(r), {}, {}});
     }
   }
-  std::map<std::int64_t, std::string> keys;
-  for (const auto& [key, row] : rows) keys[row] = key;
-  auto& q = db.prepared("SELECT to_fact, kind FROM links WHERE from_fact = ? AND from_value IS NULL ORDER BY rowid");
+  // Stored links between the run's facts, in one statement: by the source fact's id, then as stored.
+  std::unordered_map<std::int64_t, std::string> keys;
+  std::vector<std::int64_t> ids;
   for (const auto& [key, row] : rows) {
-    q.bind(1, row);
-    while (q.step()) {
-      auto to = keys.find(q.int64(0));
-      const auto kind = link_kind_from_string(q.text(1));
-      if (to != keys.end() && kind) links.push_back(Link{key, to->second, *kind, {}, {}});
-    }
-    q.reset();
+    keys[row] = key;
+    ids.push_back(row);
   }
+  std::map<std::string, std::vector<Link>> stored;
+  auto& q = db.prepared(
+      "SELECT from_fact, to_fact, kind FROM links WHERE from_fact IN (SELECT value FROM json_each(?1)) "
+      "AND from_value IS NULL ORDER BY rowid");
+  q.bind(1, engine::id_list(ids));
+  while (q.step()) {
+    auto from = keys.find(q.int64(0));
+    auto to = keys.find(q.int64(1));
+    const auto kind = link_kind_from_string(q.text(2));
+    if (from != keys.end() && to != keys.end() && kind) stored[from->second].push_back(Link{from->second, to->second, *kind, {}, {}});
+  }
+  q.reset();
+  for (auto& [key, found] : stored) links.insert(links.end(), found.begin(), found.end());
   return links;
 }
 
 std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>& ids,
                              std::map<std::string, std::int64_t>* rows = nullptr) {
-  std::vector<Fact> facts;
-  facts.reserve(ids.size());
-  for (std::int64_t id : ids) {
-    Fact f = engine::read_fact(db, id);
-    if (f.history.empty()) continue;
-    if (rows) (*rows)[f.id] = id;
-    facts.push_back(std::move(f));
+  std::vector<std::int64_t> found;
+  std::vector<Fact> facts = engine::read_facts(db, ids, rows ? &found : nullptr);
+  if (rows) {
+    for (std::size_t i = 0; i < facts.size(); ++i) (*rows)[facts[i].id] = found[i];
   }
   std::sort(facts.begin(), facts.end(), fact_less);
   return facts;

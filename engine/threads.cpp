@@ -1,5 +1,7 @@
 #include "threads.h"
 
+#include "thread_merge.h"
+
 #include <dateline/document.h>
 
 #include <fmt/format.h>
@@ -70,6 +72,7 @@ class TopicThreads {
     known_.emplace(topic_norm, id);
     return id;
   }
+  void forget() { known_.clear(); }
 
  private:
   sql::Database& db_;
@@ -99,9 +102,16 @@ std::vector<std::pair<std::string, double>> profile_of(DocumentContext& c, const
   return weighted;
 }
 
-std::int64_t best_thread(DocumentContext& c, TopicThreads& thread_of_topic,
-                         const std::vector<std::pair<std::string, double>>& profile, const std::vector<NewFact>& facts) {
+// The thread the document continues, and the other threads it ties to that one.
+struct ThreadChoice {
+  std::int64_t main = 0;
+  std::vector<std::int64_t> linked;
+};
+
+ThreadChoice choose_threads(DocumentContext& c, TopicThreads& thread_of_topic,
+                            const std::vector<std::pair<std::string, double>>& profile, const std::vector<NewFact>& facts) {
   struct Evidence {
+    double entities = 0;  // weight of the document's telling entities the thread names
     double score = 0;
     bool anchored = false;  // shares the document's most telling entity, or one of its topics
     int topics = 0;
@@ -113,7 +123,7 @@ std::int64_t best_thread(DocumentContext& c, TopicThreads& thread_of_topic,
     q.bind(1, lower(profile[i].first));
     while (q.step()) {
       Evidence& e = found[q.int64(0)];
-      e.score += profile[i].second;
+      e.entities += profile[i].second;
       e.anchored = e.anchored || i == 0;
     }
     q.reset();
@@ -128,25 +138,37 @@ std::int64_t best_thread(DocumentContext& c, TopicThreads& thread_of_topic,
     if (const std::int64_t t = thread_of_topic(f.topic_norm)) found[t].topics += 1;
   }
   for (auto& [id, e] : found) {
+    e.score = e.entities;
     // A topic counts where the thread also shares some of the document's entities: "trade
     // talks" alone is every story's.
-    if (e.topics > 0 && e.score > 0) {
+    if (e.topics > 0 && e.entities > 0) {
       e.score += 1.0;
       e.anchored = true;
     }
   }
   // Names shared in passing (two countries every story mentions while the store is still small)
   // are not enough: the thread must share what the document is most about.
-  std::int64_t best = 0;
+  ThreadChoice choice;
   double best_score = 0;
   for (const auto& [id, e] : found) {
     if (!e.anchored) continue;
-    if (e.score > best_score || (e.score == best_score && id > best)) {
-      best = id;
+    if (e.score > best_score || (e.score == best_score && id > choice.main)) {
+      choice.main = id;
       best_score = e.score;
     }
   }
-  return best_score >= kJoinThreshold ? best : 0;
+  if (best_score < kJoinThreshold) return {};
+  // A document ties two threads together when it shares with each, on their own, what joining
+  // needs from entities alone and a telling topic besides: then they were one story told twice.
+  // Anything less (one shared company, a topic every story has) leaves them apart.
+  auto ties = [](const Evidence& e) { return e.entities >= kJoinThreshold && e.topics > 0; };
+  if (ties(found[choice.main])) {
+    for (const auto& [id, e] : found) {
+      if (id != choice.main && ties(e)) choice.linked.push_back(id);
+    }
+    std::sort(choice.linked.begin(), choice.linked.end());
+  }
+  return choice;
 }
 
 bool mentions(std::string_view haystack, std::string_view name) { return lower(haystack).find(lower(name)) != std::string::npos; }
@@ -205,18 +227,6 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
   return title;
 }
 
-// The words a `--topic` query finds a thread by (store_queries: word prefixes, all of them).
-void index_words(DocumentContext& c, std::string_view normalized, std::int64_t thread) {
-  auto& w = c.db.prepared("INSERT OR IGNORE INTO timeline_words(word, timeline_id) VALUES (?, ?)");
-  std::size_t start = 0;
-  while (start < normalized.size()) {
-    std::size_t end = normalized.find(' ', start);
-    if (end == std::string_view::npos) end = normalized.size();
-    if (end > start) w.bind(1, normalized.substr(start, end - start)).bind(2, thread).run();
-    start = end + 1;
-  }
-}
-
 std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts,
                            const std::vector<std::pair<std::string, double>>& profile) {
   auto& key = c.db.prepared("SELECT key FROM facts WHERE id = ?");
@@ -229,7 +239,7 @@ std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts
       .bind(2, title)
       .run();
   const std::int64_t id = c.db.last_insert_rowid();
-  index_words(c, normalize_topic(title), id);
+  index_thread_words(c.db, normalize_topic(title), id);
   return id;
 }
 
@@ -257,7 +267,7 @@ void write_growth(DocumentContext& c, const ThreadGrowth& growth) {
   auto& t = c.db.prepared("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES (?, ?)");
   for (const auto& [topic, thread] : growth.topics) {
     t.bind(1, topic).bind(2, thread).run();
-    if (c.db.changes() > 0) index_words(c, topic, thread);
+    if (c.db.changes() > 0) index_thread_words(c.db, topic, thread);
   }
 }
 
@@ -269,7 +279,16 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
   for (std::int64_t id : c.new_facts) facts.push_back(new_fact(c, id));
   const auto profile = profile_of(c, x, facts);
   TopicThreads thread_of_topic(c.db);
-  std::int64_t main_thread = best_thread(c, thread_of_topic, profile, facts);
+  ThreadChoice choice = choose_threads(c, thread_of_topic, profile, facts);
+  if (!choice.linked.empty()) {
+    // The oldest thread keeps its id and key; the others are folded into it.
+    choice.linked.push_back(choice.main);
+    std::sort(choice.linked.begin(), choice.linked.end());
+    choice.main = choice.linked.front();
+    for (std::size_t i = 1; i < choice.linked.size(); ++i) merge_threads(c.db, choice.main, choice.linked[i]);
+    thread_of_topic.forget();  // the folded threads' topics now belong to the one kept
+  }
+  std::int64_t main_thread = choice.main;
   ThreadGrowth growth;
   std::vector<const NewFact*> rest;
   for (const auto& f : facts) {
@@ -291,6 +310,7 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
     for (const auto* f : rest) join(c, *f, main_thread, growth);
   }
   write_growth(c, growth);
+  if (!choice.linked.empty()) retitle_thread(c.db, c.frequency, main_thread);
 }
 
 }  // namespace dateline::engine

@@ -67,7 +67,10 @@ class SentenceAssembler {
     bool reported_now = std::any_of(se.reports.begin(), se.reports.end(), [](const Report& r) { return r.now; });
     for (Event& e : se.events) {
       if (e.consumed) continue;
-      if (auto c = event_claim(e, said, reported_now)) out.push_back(std::move(*c));
+      if (auto c = event_claim(e, said, reported_now)) {
+        if (e.revised_from != kNone) out.push_back(replaced_value(e, *c));
+        out.push_back(std::move(*c));
+      }
     }
     remember_names();
   }
@@ -83,6 +86,12 @@ class SentenceAssembler {
   bool cue(std::size_t i, Cue c) const { return ClaimLexicon::has(s_.cue[i], c); }
   Span word_span(std::size_t at, std::size_t length) const {
     return Span{doc_.tokens[s_.first + at].begin, doc_.tokens[s_.first + at + length - 1].end};
+  }
+
+  // Whether time expression `timex` lies in the clause of event `e`.
+  bool in_clause_of(const Event& e, std::int32_t timex) const {
+    const std::size_t at = doc_.token_at((*doc_.timexes)[static_cast<std::size_t>(timex)].span.begin);
+    return at >= s_.first && at - s_.first < s_.size() && s_.clause[at - s_.first] == s_.clause[e.at];
   }
 
   // "met ... for a summit": one gathering, named by its noun.
@@ -423,6 +432,11 @@ class SentenceAssembler {
     const Timex* time = linked ? &*linked : nullptr;
     const bool reported_speech = said && said->at < e.at;
     c.status = status_of(s_, e, *predicate, time, dct_, reported_speech);
+    if (c.status == ClaimStatus::Negated && time && !in_clause_of(e, e.timex)) {
+      // "would not delay the award, which is still planned for 2026": what does not happen has
+      // no date, least of all another clause's.
+      time = nullptr;
+    }
     const std::int32_t source = source_of(said);
     Roles roles = roles_of(e, source);
     if (predicate->topic == TopicRule::Agent && roles.agent == kNone && source != kNone) {
@@ -472,6 +486,25 @@ class SentenceAssembler {
       });
     }
     if (!keep) return std::nullopt;
+    return c;
+  }
+
+  // "extended the deadline from March 31 to April 30": besides the extension (dated April 30,
+  // stating the deadline too), the deadline of March 31 it replaced, marked superseded, so the
+  // engine keeps one deadline with its history rather than a deadline on March 31.
+  Claim replaced_value(const Event& e, Claim& revision) const {
+    const Predicate* revised = e.object_predicate ? e.object_predicate : e.predicate->revises;
+    if (std::find(revision.also.begin(), revision.also.end(), revised->name) == revision.also.end()) {
+      revision.also.push_back(revised->name);
+    }
+    const Timex& old = (*doc_.timexes)[static_cast<std::size_t>(e.revised_from)];
+    Claim c = revision;
+    c.id = fmt::format("{}-{}", document_.id, old.span.begin);
+    c.predicate = revised->name;
+    c.also.clear();
+    c.time = old;
+    c.time_source = ClaimTimeSource::Text;
+    c.status = ClaimStatus::Superseded;
     return c;
   }
 

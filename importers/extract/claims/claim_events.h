@@ -39,6 +39,8 @@ struct Event {
   int time_cost = 0;
   bool deadline_time = false;  // its time follows "by", "before", "no later than"
   bool duration = false;       // a duration names its length: "a two-week review"
+  // "extended the deadline from March 31 to April 30": the time it replaced (`timex` is the new one).
+  std::int32_t revised_from = kNone;
 };
 
 struct SentenceEvents {

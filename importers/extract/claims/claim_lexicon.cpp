@@ -40,7 +40,7 @@ constexpr std::array<Named<TriggerPos>, 5> kPositions = {{
     {"object", TriggerPos::Object},
 }};
 
-constexpr std::array<Named<Cue>, 20> kCues = {{
+constexpr std::array<Named<Cue>, 22> kCues = {{
     {"NEGATION", Cue::Negation},
     {"CONDITION", Cue::Condition},
     {"POSSIBLE", Cue::Possible},
@@ -61,6 +61,8 @@ constexpr std::array<Named<Cue>, 20> kCues = {{
     {"MODAL", Cue::Modal},
     {"RANGE", Cue::Range},
     {"BETWEEN", Cue::Between},
+    {"REVISION_FROM", Cue::RevisionFrom},
+    {"REVISION_TO", Cue::RevisionTo},
 }};
 
 constexpr std::array<Named<ReportingKind>, 2> kReportingKinds = {{
@@ -104,9 +106,10 @@ const Predicate* ClaimLexicon::predicate(std::string_view name) const {
 }
 
 ClaimLexicon::ClaimLexicon() {
+  std::vector<std::pair<Predicate*, std::string>> revisions;  // resolved once every predicate is known
   data::for_each_tsv_row(data::claims_predicates_tsv, "claims_predicates.tsv", [&](const data::TsvRow& row) {
-    if (row.size != 5 || row[0].empty() || row[1].empty() || (row[4] != "ahead" && row[4] != "-")) {
-      throw data::bad_tsv_row("claims_predicates.tsv", row, "expected predicate, noun, topic, amount, ahead|-");
+    if ((row.size != 5 && row.size != 6) || row[0].empty() || row[1].empty() || (row[4] != "ahead" && row[4] != "-")) {
+      throw data::bad_tsv_row("claims_predicates.tsv", row, "expected predicate, noun, topic, amount, ahead|-[, revises]");
     }
     auto p = std::make_unique<Predicate>();
     p->name = std::string(row[0]);
@@ -114,8 +117,15 @@ ClaimLexicon::ClaimLexicon() {
     p->topic = lookup(kTopicRules, row[2], "claims_predicates.tsv", row);
     p->amount = lookup(kAmountKinds, row[3], "claims_predicates.tsv", row);
     p->ahead = row[4] == "ahead";
+    if (row.size == 6 && !row[5].empty()) revisions.emplace_back(p.get(), std::string(row[5]));
     predicates_.push_back(std::move(p));
   });
+  for (auto& [p, revised] : revisions) {
+    p->revises = predicate(revised);
+    if (!p->revises) {
+      throw std::logic_error(fmt::format("claims_predicates.tsv: {} revises '{}', which is not a predicate", p->name, revised));
+    }
+  }
   data::for_each_tsv_row(data::claims_triggers_tsv, "claims_triggers.tsv", [&](const data::TsvRow& row) {
     if (row.size < 3) throw data::bad_tsv_row("claims_triggers.tsv", row, "expected forms, predicate, pos[, noun]");
     const Predicate* predicate = nullptr;

@@ -24,6 +24,7 @@ struct Predicate {
   TopicRule topic = TopicRule::Object;
   AmountKind amount = AmountKind::None;
   bool ahead = false;  // a deadline's date, an extension's new date
+  const Predicate* revises = nullptr;  // what "from May 3 to May 10" moved when the object names nothing
 };
 
 // How a trigger names its event (claims_triggers.tsv explains each).
@@ -50,6 +51,8 @@ enum class Cue : std::uint8_t {
   Modal,
   Range,
   Between,
+  RevisionFrom,
+  RevisionTo,
 };
 
 enum class ReportingKind : std::uint8_t { Say, According };

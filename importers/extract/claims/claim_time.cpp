@@ -55,6 +55,50 @@ void join_spans(const DocumentWords& doc, const SentenceWords& s, std::vector<Ra
   ranges.resize(kept);
 }
 
+// "extended the deadline from March 31 to April 30", "the vote was postponed from May 3 to May
+// 10": a verb that moves a date (a predicate that revises another) takes the time after "to" as
+// its new value and the time after "from" as the value replaced; no other event of the sentence
+// takes either ("contract ... from March 31" is no contract dated March 31). Without such a verb
+// in the clause, "from X to Y" stays what it was: two times for the nearest events.
+void read_revisions(const DocumentWords& doc, const SentenceWords& s, const std::vector<Range>& ranges,
+                    SentenceEvents& se) {
+  for (std::size_t k = 1; k < ranges.size(); ++k) {
+    const Range& from = ranges[k - 1];
+    const Range& to = ranges[k];
+    if (to.begin != from.end + 1 || from.begin == 0 || from.last != kNone || to.last != kNone) continue;
+    if (!ClaimLexicon::has(s.cue[from.begin - 1], Cue::RevisionFrom) || !ClaimLexicon::has(s.cue[from.end], Cue::RevisionTo)) {
+      continue;
+    }
+    if (!placeable((*doc.timexes)[static_cast<std::size_t>(from.timex)]) ||
+        !placeable((*doc.timexes)[static_cast<std::size_t>(to.timex)])) {
+      continue;
+    }
+    Event* reviser = nullptr;
+    std::size_t nearest = 0;
+    for (Event& e : se.events) {
+      if (e.consumed || !e.predicate || !e.predicate->revises || s.clause[e.at] != s.clause[from.begin]) continue;
+      const std::size_t distance = e.at < from.begin ? from.begin - e.at : e.at - from.begin;
+      if (!reviser || distance < nearest) {
+        reviser = &e;
+        nearest = distance;
+      }
+    }
+    if (!reviser) continue;
+    for (Event& e : se.events) {
+      if (&e != reviser && (e.timex == from.timex || e.timex == to.timex)) {
+        e.timex = kNone;
+        e.timex_last = kNone;
+        e.deadline_time = false;
+      }
+    }
+    reviser->timex = to.timex;
+    reviser->timex_last = kNone;
+    reviser->time_cost = 0;
+    reviser->deadline_time = false;
+    reviser->revised_from = from.timex;
+  }
+}
+
 }  // namespace
 
 void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents& se) {
@@ -120,6 +164,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
       best->deadline_time = deadline && (r.begin >= best->at + best->length || best_follows);
     }
   }
+  read_revisions(doc, s, ranges, se);
   // "visited China in April and signed deals": verbs joined by "and" share the first one's time.
   for (std::size_t k = 1; k < se.events.size(); ++k) {
     Event& e = se.events[k];
