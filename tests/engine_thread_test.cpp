@@ -133,3 +133,124 @@ TEST_CASE("a sale thread names its recipient") {
   REQUIRE(timelines.size() == 1);
   CHECK(timelines[0].title == "NASAMS sale to Egypt");
 }
+
+namespace {
+
+// Background: two reports of each of the eight stories above, so that the names of the two
+// stories below are rare in the store (a name in more than a quarter of all texts counts for
+// nothing in threading).
+void ingest_background(Store& store) {
+  for (int n = 0; n < 2; ++n) {
+    for (const auto& s : kStories) store.ingest(report(s, n));
+  }
+}
+
+// Two stories that turn out to be one: a mine expansion, and a water permit the mine needs.
+void ingest_mine_story(Store& store) {
+  for (int n = 0; n < 3; ++n) {
+    const std::string day = fmt::format("2025-02-0{}", 2 + n);
+    store.ingest(Article(fmt::format("Mine Desk {}", n), day)
+                     .sentence(fmt::format("Tarsel approved the Brannock quarry expansion by Brannock Minerals on {} ({}).", day, n))
+                     .claim(n == 0 ? "approval" : n == 1 ? "statement" : "investment", "Brannock quarry expansion")
+                     .time(day, day)
+                     .entity("Brannock Minerals", EntityKind::Org, "agent")
+                     .entity("Tarsel", EntityKind::Gpe)
+                     .build());
+  }
+}
+
+void ingest_permit_story(Store& store) {
+  for (int n = 0; n < 2; ++n) {
+    const std::string day = fmt::format("2025-03-1{}", n);
+    store.ingest(Article(fmt::format("River Desk {}", n), day)
+                     .sentence(fmt::format("The Halvar Water Board reviewed the Sable Creek permit on {} ({}).", day, n))
+                     .claim(n == 0 ? "review" : "statement", "Sable Creek permit")
+                     .time(day, day)
+                     .entity("Halvar Water Board", EntityKind::Org, "agent")
+                     .entity("Sable Creek", EntityKind::Gpe)
+                     .build());
+  }
+}
+
+// The article that ties them: the permit is the mine's, with both stories' names and topics.
+Extraction linking_article(bool with_topics) {
+  return Article("Mining Weekly", "2025-04-02")
+      .sentence("The Halvar Water Board will sign the Sable Creek permit for Brannock Minerals' quarry in Tarsel on May 2.")
+      .claim("signing", with_topics ? "Sable Creek permit" : "", ClaimStatus::Scheduled)
+      .time("May 2", "2025-05-02")
+      .entity("Halvar Water Board", EntityKind::Org, "agent")
+      .entity("Sable Creek", EntityKind::Gpe)
+      .entity("Brannock Minerals", EntityKind::Org)
+      .entity("Tarsel", EntityKind::Gpe)
+      .sentence("Without it the Brannock quarry expansion cannot start in June.")
+      .claim("launch", with_topics ? "Brannock quarry expansion" : "", ClaimStatus::Scheduled)
+      .time("June", "2025-06")
+      .entity("Brannock Minerals", EntityKind::Org)
+      .entity("Tarsel", EntityKind::Gpe)
+      .entity("Sable Creek", EntityKind::Gpe)
+      .build();
+}
+
+const Timeline* thread_naming(const std::vector<Timeline>& timelines, const std::string& entity) {
+  for (const auto& t : timelines) {
+    for (const auto& f : t.facts) {
+      for (const auto& e : f.entities) {
+        if (e.name == entity) return &t;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a later article naming both stories' names and topics merges their threads") {
+  TempStore store;
+  ingest_background(*store);
+  ingest_mine_story(*store);
+  ingest_permit_story(*store);
+  const std::int64_t before = store->counts().timelines;
+  {
+    const auto timelines = store->timelines({});
+    const Timeline* mine = thread_naming(timelines, "Brannock Minerals");
+    const Timeline* permit = thread_naming(timelines, "Halvar Water Board");
+    REQUIRE(mine);
+    REQUIRE(permit);
+    REQUIRE(mine->id != permit->id);  // two threads until something ties them
+  }
+  store->ingest(linking_article(true));
+  CHECK(store->counts().timelines == before - 1);
+  const auto timelines = store->timelines({});
+  const Timeline* mine = thread_naming(timelines, "Brannock Minerals");
+  REQUIRE(mine);
+  CHECK(mine == thread_naming(timelines, "Halvar Water Board"));
+  CHECK(mine->facts.size() == 7);  // three mine facts, two permit facts, the two new ones
+  // The older thread is kept, titled by the named topic most of its facts state.
+  CHECK(mine->title == "Brannock quarry expansion");
+  // Each story's words, entities and topics now find the one thread.
+  for (const std::string topic : {"sable creek", "brannock"}) {
+    const auto found = store->timelines({topic, "", {}, {}});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == mine->id);
+  }
+  for (const std::string entity : {"Halvar Water Board", "Brannock Minerals"}) {
+    const auto found = store->timelines({"", entity, {}, {}});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id == mine->id);
+  }
+  // The other stories are untouched.
+  CHECK(store->timelines({"", "Kestria", {}, {}}).size() == 1);
+  CHECK(store->timelines({"", "Pellam Rail", {}, {}}).size() == 1);
+}
+
+TEST_CASE("shared names without a shared topic do not merge threads") {
+  TempStore store;
+  ingest_background(*store);
+  ingest_mine_story(*store);
+  ingest_permit_story(*store);
+  const std::int64_t before = store->counts().timelines;
+  store->ingest(linking_article(false));
+  CHECK(store->counts().timelines == before);
+  const auto timelines = store->timelines({});
+  CHECK(thread_naming(timelines, "Brannock Minerals") != thread_naming(timelines, "Halvar Water Board"));
+}
