@@ -301,13 +301,22 @@ class SentenceAssembler {
     if (*v.latest + boost::gregorian::days(7) >= *dct_) return t;
     const std::size_t at = doc_.token_at(t.span.begin);
     if (at == 0 || (doc_.words[at - 1] != "to" && !target_cue(at - 1))) return t;
+    return year_stated(t) ? t : next_year(t);
+  }
+
+  bool year_stated(const Timex& t) const {
     std::string_view text = t.span.slice(doc_.text);
     for (std::size_t k = 0; k + 4 <= text.size(); ++k) {
       if (std::all_of(text.begin() + static_cast<std::ptrdiff_t>(k), text.begin() + static_cast<std::ptrdiff_t>(k + 4),
                       [](char ch) { return ch >= '0' && ch <= '9'; })) {
-        return t;  // the year is stated
+        return true;
       }
     }
+    return false;
+  }
+
+  static Timex next_year(const Timex& t) {
+    const TimeValue& v = t.value;
     Timex moved = t;
     try {
       int year = std::stoi(v.value.substr(0, 4));
@@ -497,7 +506,14 @@ class SentenceAssembler {
     if (std::find(revision.also.begin(), revision.also.end(), revised->name) == revision.also.end()) {
       revision.also.push_back(revised->name);
     }
-    const Timex& old = (*doc_.timexes)[static_cast<std::size_t>(e.revised_from)];
+    Timex old = (*doc_.timexes)[static_cast<std::size_t>(e.revised_from)];
+    // "pushed back the deadline from June 30 to September 30": when the new date was read as next
+    // year's (ahead_of), the old one of the same year without a stated year moves with it.
+    const TimeValue& raw = (*doc_.timexes)[static_cast<std::size_t>(e.timex)].value;
+    if (revision.time && revision.time->value.value != raw.value && old.anchoring == Anchoring::Dct && !year_stated(old) &&
+        old.value.value.substr(0, 4) == raw.value.substr(0, 4)) {
+      old = next_year(old);
+    }
     Claim c = revision;
     c.id = fmt::format("{}-{}", document_.id, old.span.begin);
     c.predicate = revised->name;
