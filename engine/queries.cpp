@@ -20,12 +20,6 @@ namespace {
 
 using engine::lower;
 
-// Queries read a few thousand rows scattered through a large store: memory-mapped, a page the
-// OS has cached costs a pointer, not a read() and a copy into SQLite's cache (a fifth of
-// `upcoming` on a million claims). A query connection only; the store's size is not a concern
-// (the map is address space, bounded by SQLite at 2 GB by default).
-void map_for_reading(sql::Database& db) { db.exec("PRAGMA mmap_size = 2147418112"); }
-
 std::vector<std::int64_t> ids_of(sql::Statement& q) {
   std::vector<std::int64_t> ids;
   while (q.step()) ids.push_back(q.int64(0));
@@ -154,7 +148,6 @@ std::set<std::int64_t> timelines_by_entity(sql::Database& db, const std::string&
 
 std::vector<Timeline> Store::timelines(const TimelineQuery& query) const {
   sql::Database& db = impl_->db;
-  map_for_reading(db);
   const sql::ReadSnapshot snapshot(db);
   std::set<std::int64_t> ids;
   if (!query.topic.empty()) {
@@ -222,7 +215,6 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
   // Any fact whose current interval reaches into the window: "September" is listed on
   // 2025-09-20 as long as part of it is still ahead; nothing is pinned to a day it does not have.
   const Date end = query.as_of + boost::gregorian::days(query.within_days);
-  map_for_reading(impl_->db);
   const sql::ReadSnapshot snapshot(impl_->db);
   // The longest upcoming interval bounds the index range from above (schema.cpp, version 2).
   auto& span = impl_->db.prepared("SELECT max(julianday(cur_latest) - julianday(cur_earliest)) FROM facts WHERE upcoming = 1");
@@ -237,7 +229,6 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
 
 std::vector<Fact> Store::facts(const FactQuery& query) const {
   sql::Database& db = impl_->db;
-  map_for_reading(db);
   const sql::ReadSnapshot snapshot(db);
   std::vector<std::int64_t> ids;
   if (!query.entity.empty() && query.contradictions_only) {
