@@ -19,6 +19,12 @@ namespace {
 constexpr double kJoinThreshold = 1.2;
 constexpr std::size_t kProfileEntities = 6;
 constexpr double kLeadWeight = 1.5;
+constexpr double kAheadWeight = 1.0;
+
+bool ahead(const IngestClaim& ic) {
+  const ClaimStatus status = ic.claim->status;
+  return status == ClaimStatus::Scheduled || status == ClaimStatus::Planned;
+}
 
 struct NewFact {
   std::int64_t id = 0;
@@ -201,6 +207,11 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
   for (const auto& f : facts) {
     if (f.topic.empty()) continue;
     double score = lead && lead->subject.topic == f.topic_norm ? kLeadWeight : 0.0;
+    // What is still ahead (a deadline, a vote) is the story's peg more than what led to it: "the
+    // two sides agreed to extend the deadline" is the deadline's story.
+    if (std::any_of(c.claims->begin(), c.claims->end(), [&](const IngestClaim& ic) { return ic.fact == f.id && ahead(ic); })) {
+      score += kAheadWeight;
+    }
     for (const auto& ic : *c.claims) score += ic.subject.topic == f.topic_norm ? 1.0 : 0.0;
     for (const auto& [name, w] : profile) score += mentions(f.topic, name) ? w : 0.0;
     if (score > chosen_score) {

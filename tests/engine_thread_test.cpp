@@ -254,3 +254,31 @@ TEST_CASE("shared names without a shared topic do not merge threads") {
   const auto timelines = store->timelines({});
   CHECK(thread_naming(timelines, "Brannock Minerals") != thread_naming(timelines, "Halvar Water Board"));
 }
+
+TEST_CASE("a thread is titled by what lies ahead rather than by the agreement that led to it") {
+  TempStore store;
+  store->ingest(Article("Harbour Post", "2025-03-14")
+                    .sentence("Tovarin Port and its dockers agreed on Friday to extend the contract deadline from March 31 "
+                              "to April 30.")
+                    .claim("agreement", "Tovarin Port agreement")
+                    .time("Friday", "2025-03-14")
+                    .entity("Tovarin Port", EntityKind::Org, "participant")
+                    .claim("deadline", "Tovarin Port contract", ClaimStatus::Superseded)
+                    .time("March 31", "2025-03-31")
+                    .entity("Tovarin Port", EntityKind::Org, "agent")
+                    .claim("extension", "Tovarin Port contract", ClaimStatus::Scheduled)
+                    .also("deadline")
+                    .time("April 30", "2025-04-30")
+                    .entity("Tovarin Port", EntityKind::Org, "agent")
+                    .build());
+  const auto timelines = store->timelines({});
+  REQUIRE(timelines.size() == 1);
+  CHECK(timelines[0].title == "Tovarin Port contract");
+  // One deadline with its history, not a deadline on March 31 beside one on April 30.
+  const auto upcoming = store->upcoming({Date(2025, 3, 14), 90});
+  REQUIRE(upcoming.size() == 1);
+  REQUIRE(upcoming[0].history.size() == 2);
+  CHECK(upcoming[0].history[0].status == ClaimStatus::Superseded);
+  CHECK(upcoming[0].history[0].time->value == "2025-03-31");
+  CHECK(upcoming[0].history[1].time->value == "2025-04-30");
+}

@@ -20,6 +20,7 @@ struct Reader {
   std::string_view word(std::size_t i) const { return doc.words[token(i)]; }
   std::int32_t entity(std::size_t i) const { return doc.entity[token(i)]; }
   std::int32_t timex(std::size_t i) const { return doc.timex[token(i)]; }
+  std::int32_t amount(std::size_t i) const { return doc.amount[token(i)]; }
   EntityKind kind(std::int32_t m) const { return (*doc.entities)[static_cast<std::size_t>(m)].kind; }
   bool cue(std::size_t i, Cue c) const { return ClaimLexicon::has(s.cue[i], c); }
   bool is_punct(std::size_t i) const { return doc.tokens[token(i)].kind == entities::TokenKind::Punct; }
@@ -131,9 +132,12 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
     Event& verb = out.events[k];
     const TriggerPos pos = verb.pos;
     if (verb.consumed || (pos != TriggerPos::Verb && pos != TriggerPos::ByVerb && pos != TriggerPos::Light)) continue;
-    const std::size_t end = std::min(s.size(), verb.at + verb.length + kObjectWindow);
     std::size_t next = k + 1;
-    for (std::size_t j = verb.at + verb.length; j < end; ++j) {
+    std::size_t words = 0;
+    for (std::size_t j = verb.at + verb.length; j < s.size(); ++j) {
+      // An amount is one word of the object however it is written: "approved the $2.3bn sale".
+      const bool same_amount = j > 0 && r.amount(j) != kNone && r.amount(j) == r.amount(j - 1);
+      if (!same_amount && ++words > kObjectWindow) break;
       if (s.clause[j] != s.clause[verb.at] || r.word(j) == ",") break;
       if (verb.object_entity == kNone && r.entity(j) != kNone) verb.object_entity = r.entity(j);
       while (next < out.events.size() && out.events[next].at < j) ++next;
