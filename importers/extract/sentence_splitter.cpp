@@ -10,6 +10,7 @@
 #include <dateline/extract.h>
 
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -101,6 +102,8 @@ class Splitter {
   std::vector<Span> run() {
     std::size_t i = 0;
     while (i < n_) {
+      i = next_candidate(i);
+      if (i >= n_) break;
       if (t_[i] == '\n') {
         if (line_break_ends_sentence(i)) emit(i);
         ++i;
@@ -117,6 +120,27 @@ class Splitter {
   }
 
  private:
+  // The first byte at or after i that can end a sentence: a line break, . ! ? or the lead byte
+  // E2 of U+2026. Most bytes are none of these; eight at a time are tested with zero-byte
+  // arithmetic (exact for "any": the borrow that can mark a byte falsely only follows a true
+  // mark), and only a block holding one is looked at byte by byte.
+  std::size_t next_candidate(std::size_t i) const {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    auto has = [](std::uint64_t v, unsigned char c) {
+      const std::uint64_t x = v ^ (kOnes * c);
+      return (x - kOnes) & ~x;
+    };
+    for (; i + 8 <= n_; i += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, t_.data() + i, 8);
+      if (((has(v, '\n') | has(v, '.') | has(v, '!') | has(v, '?') | has(v, 0xE2)) & kHigh) != 0) break;
+    }
+    while (i < n_ && !is_candidate(t_[i])) ++i;
+    return i;
+  }
+  static bool is_candidate(char c) { return c == '\n' || c == '.' || c == '!' || c == '?' || c == '\xE2'; }
+
   // Closes the sentence running from start_ to `end`, trimmed of surrounding whitespace.
   void emit(std::size_t end) {
     std::size_t b = start_;
