@@ -28,16 +28,16 @@ SentenceLexicon::SentenceLexicon() {
     } else {
       throw data::bad_tsv_row("abbreviations.tsv", row, "kind must be prefix, final or number");
     }
-    abbreviations_.emplace(word, k);
+    abbreviations_.try_emplace(word, k);
   });
   data::for_each_tsv_row(data::sentence_starters_tsv, "sentence_starters.tsv",
-                         [&](const data::TsvRow& row) { starters_.insert(row[0]); });
+                         [&](const data::TsvRow& row) { starters_[row[0]] = true; });
 }
 
 std::optional<AbbreviationKind> SentenceLexicon::abbreviation(std::string_view word) const {
-  auto it = abbreviations_.find(word);
-  if (it == abbreviations_.end()) return std::nullopt;
-  return it->second;
+  const AbbreviationKind* kind = abbreviations_.find(word);
+  if (!kind) return std::nullopt;
+  return *kind;
 }
 
 }  // namespace dateline::sentence

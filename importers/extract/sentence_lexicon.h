@@ -4,8 +4,7 @@
 
 #include <optional>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include "extract/flat_word_map.h"
 
 namespace dateline::sentence {
 
@@ -19,13 +18,13 @@ class SentenceLexicon {
   // `word` is the word with its final stop, as written: "U.S.", "Mr.", "No.".
   std::optional<AbbreviationKind> abbreviation(std::string_view word) const;
   // `word` as written, capitalized: "The", "He".
-  bool is_sentence_starter(std::string_view word) const { return starters_.contains(word); }
+  bool is_sentence_starter(std::string_view word) const { return starters_.find(word) != nullptr; }
 
  private:
   SentenceLexicon();
 
-  std::unordered_map<std::string_view, AbbreviationKind> abbreviations_;
-  std::unordered_set<std::string_view> starters_;
+  FlatWordMap<AbbreviationKind> abbreviations_;
+  FlatWordMap<bool> starters_;
 };
 
 }  // namespace dateline::sentence

@@ -84,14 +84,14 @@ AmountLexicon::AmountLexicon() {
     }
   });
   // Longest phrases first, so that a match tries "percentage points" before "percentage".
-  for (auto& [first, entry] : by_first_) {
+  by_first_.for_each([](std::string_view, LexEntry& entry) {
     std::stable_sort(entry.phrases.begin(), entry.phrases.end(),
                      [](const Phrase* a, const Phrase* b) { return a->tokens.size() > b->tokens.size(); });
     for (const Phrase* p : entry.phrases) {
       if (p->tokens.size() != 1) continue;
       (p->exact_case ? entry.exact_classes : entry.classes) |= 1u << static_cast<unsigned>(p->cls);
     }
-  }
+  });
 }
 
 void AmountLexicon::add(std::string_view form, WordClass cls, double value, std::string_view unit) {
@@ -125,8 +125,7 @@ void AmountLexicon::annotate(std::string_view text, std::vector<Token>& tokens) 
     }
     std::string_view word = lowered(text, t, buffer);
     if (word.empty()) continue;
-    auto it = by_first_.find(word);
-    t.lex = it == by_first_.end() ? nullptr : &it->second;
+    t.lex = by_first_.find(word);
   }
 }
 

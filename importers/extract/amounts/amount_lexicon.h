@@ -8,7 +8,7 @@
 #include <string_view>
 #include "word_filter.h"
 
-#include <unordered_map>
+#include "flat_word_map.h"
 #include <vector>
 
 #include "amounts/amount_token.h"
@@ -76,7 +76,7 @@ class AmountLexicon {
   void add(std::string_view form, WordClass cls, double value, std::string_view unit);
 
   std::vector<std::unique_ptr<Phrase>> phrases_;
-  std::unordered_map<std::string_view, LexEntry> by_first_;  // keys view phrases_
+  FlatWordMap<LexEntry> by_first_;  // keys view phrases_
   WordFilter first_words_;  // the keys of by_first_: most words of a text are none
   std::size_t longest_ = 1;
 };

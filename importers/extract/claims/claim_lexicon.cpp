@@ -172,14 +172,14 @@ ClaimLexicon::ClaimLexicon() {
   });
   data::for_each_tsv_row(data::claims_roles_tsv, "claims_roles.tsv", [&](const data::TsvRow& row) {
     if (row.size != 2 || row[1].empty()) throw data::bad_tsv_row("claims_roles.tsv", row, "expected preposition, role");
-    roles_.emplace(row[0], row[1]);
+    roles_.try_emplace(row[0], row[1]);
   });
-  for (auto& [first, entry] : entries_) {
+  entries_.for_each([](std::string_view, WordEntry& entry) {
     for (Table table : {&WordEntry::triggers, &WordEntry::cues, &WordEntry::reporting}) {
       std::stable_sort((entry.*table).begin(), (entry.*table).end(),
                        [](const Phrase* a, const Phrase* b) { return a->words.size() > b->words.size(); });
     }
-  }
+  });
 }
 
 // The phrase for `form` in `table`, created when new: a form listed twice (a cue of two kinds)
@@ -194,8 +194,8 @@ Phrase& ClaimLexicon::add(Table table, std::string_view form, std::string_view t
     for (char& c : word) c = lower(c);
     words.push_back(std::move(word));
   }
-  if (auto it = entries_.find(words.front()); it != entries_.end()) {
-    for (Phrase* p : it->second.*table) {
+  if (const WordEntry* entry = entries_.find(words.front())) {
+    for (Phrase* p : entry->*table) {
       if (p->words == words) return *p;
     }
   }

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include "flat_word_map.h"
 #include <vector>
 
 namespace dateline::claims {
@@ -91,8 +91,7 @@ class ClaimLexicon {
   // The entry of phrases that start with `word` (lower case), or null.
   const WordEntry* entry(std::string_view word) const {
     if (!first_words_.may_hold(word)) return nullptr;
-    auto it = entries_.find(word);
-    return it == entries_.end() ? nullptr : &it->second;
+    return entries_.find(word);
   }
 
   // The longest phrase of a table that starts at word `at` of `words` (lower-case forms), given
@@ -113,8 +112,8 @@ class ClaimLexicon {
   // The role of a name after an event word and the preposition `preposition` (claims_roles.tsv),
   // or empty.
   std::string_view role_after(std::string_view preposition) const {
-    auto it = roles_.find(preposition);
-    return it == roles_.end() ? std::string_view{} : it->second;
+    const std::string_view* role = roles_.find(preposition);
+    return role ? *role : std::string_view{};
   }
 
   static bool has(const Phrase* p, Cue cue) { return p && (p->cues & (1u << static_cast<unsigned>(cue))) != 0; }
@@ -129,9 +128,9 @@ class ClaimLexicon {
 
   std::vector<std::unique_ptr<Predicate>> predicates_;
   std::vector<std::unique_ptr<Phrase>> phrases_;
-  std::unordered_map<std::string_view, WordEntry> entries_;       // keys view phrases_
+  FlatWordMap<WordEntry> entries_;  // keys view phrases_
   WordFilter first_words_;  // the keys of entries_: most words of a text are none
-  std::unordered_map<std::string_view, std::string_view> roles_;  // views into the embedded table
+  FlatWordMap<std::string_view> roles_;  // views into the embedded table
 };
 
 }  // namespace dateline::claims

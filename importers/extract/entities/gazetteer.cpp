@@ -49,22 +49,22 @@ void Gazetteer::add_alias(std::string_view alias, std::uint32_t entity, std::str
   a.entity = entity;
   std::uint64_t h = kSequenceSeed;
   for (const Token& t : tokens) {
-    if (!a.tokens.empty()) prefixes_.insert(h);
+    if (!a.tokens.empty()) prefixes_.try_emplace(h, true);
     a.tokens.push_back(t.text(alias));
     h = hash_token(h, a.tokens.back());
   }
   if (a.tokens.empty()) return;
   first_tokens_.add(a.tokens.front());
-  auto [it, inserted] = first_alias_.try_emplace(h, static_cast<std::uint32_t>(aliases_.size()));
+  auto [first, inserted] = first_alias_.try_emplace(h, static_cast<std::uint32_t>(aliases_.size()));
   if (!inserted) {
-    for (std::uint32_t k = it->second; k != kNone; k = aliases_[k].next) {
+    for (std::uint32_t k = *first; k != kNone; k = aliases_[k].next) {
       if (aliases_[k].tokens == a.tokens) {
         throw std::logic_error(fmt::format("{}:{}: alias '{}' is already listed for '{}'", table_name, line, alias,
                                            entities_[aliases_[k].entity].canonical));
       }
     }
-    a.next = it->second;
-    it->second = static_cast<std::uint32_t>(aliases_.size());
+    a.next = *first;
+    *first = static_cast<std::uint32_t>(aliases_.size());
   }
   if (a.tokens.size() > max_tokens_) max_tokens_ = a.tokens.size();
   aliases_.push_back(std::move(a));
@@ -79,12 +79,12 @@ std::optional<GazetteerMatch> Gazetteer::longest_match(std::string_view text, co
     const Token& t = tokens[first + k];
     if (k > 0 && t.newline_before) break;
     h = hash_token(h, t.text(text));
-    auto it = first_alias_.find(h);
-    if (it == first_alias_.end()) {
+    const std::uint32_t* first_with_hash = first_alias_.find(h);
+    if (!first_with_hash) {
       if (!prefixes_.contains(h)) break;
       continue;
     }
-    for (std::uint32_t a = it->second; a != kNone; a = aliases_[a].next) {
+    for (std::uint32_t a = *first_with_hash; a != kNone; a = aliases_[a].next) {
       const Alias& alias = aliases_[a];
       if (alias.tokens.size() != k + 1) continue;
       bool same = true;

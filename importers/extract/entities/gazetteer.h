@@ -10,10 +10,9 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include "flat_word_map.h"
 #include "word_filter.h"
 
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace dateline::entities {
@@ -52,8 +51,8 @@ class Gazetteer {
 
   std::vector<KnownEntity> entities_;
   std::vector<Alias> aliases_;
-  std::unordered_map<std::uint64_t, std::uint32_t> first_alias_;  // token-sequence hash -> alias
-  std::unordered_set<std::uint64_t> prefixes_;  // hashes of the aliases' proper prefixes: when to stop
+  FlatHashMap64<std::uint32_t> first_alias_;  // token-sequence hash -> alias
+  FlatHashMap64<bool> prefixes_;  // hashes of the aliases' proper prefixes: when to stop
   std::size_t max_tokens_ = 0;
   WordFilter first_tokens_;  // the aliases' first tokens: most tokens of a text start none
 };

@@ -51,8 +51,8 @@ std::uint8_t NameCues::of(std::string_view word) const {
     const char c = word[i];
     lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
   }
-  auto it = cues_.find(std::string_view(lower, word.size()));
-  return it == cues_.end() ? 0 : it->second;
+  const std::uint8_t* cue = cues_.find(std::string_view(lower, word.size()));
+  return cue ? *cue : 0;
 }
 
 }  // namespace dateline::entities

@@ -7,7 +7,7 @@
 #include <string_view>
 #include "word_filter.h"
 
-#include <unordered_map>
+#include "flat_word_map.h"
 
 namespace dateline::entities {
 
@@ -29,7 +29,7 @@ class NameCues {
 
  private:
   NameCues();
-  std::unordered_map<std::string_view, std::uint8_t> cues_;  // keys are lower case, in the table
+  FlatWordMap<std::uint8_t> cues_;  // keys are lower case, in the table
   WordFilter words_;  // the keys of cues_: most words of a text are none
 };
 

@@ -1,0 +1,158 @@
+#pragma once
+// Flat hash tables for the extractors' lexicons: built once at start, then probed for most
+// tokens of every text. std::unordered_map hashed every probe with libstdc++'s byte-wise
+// _Hash_bytes and followed a node pointer to a separate allocation per entry; these hash eight
+// bytes at a time and probe linearly in one array (the entry is usually in the first slot), so
+// a lookup is one hash and one or two cache lines. Tables are filled while a lexicon is built
+// and only read afterwards: inserting may move the values, reading never does.
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace dateline {
+
+// A 64-bit hash of a short string, eight bytes at a time.
+inline std::uint64_t word_hash(std::string_view s) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = s.size() * kMul;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, s.data() + i, 8);
+    h = (h ^ chunk) * kMul;
+    h ^= h >> 29;
+  }
+  if (i < s.size()) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, s.data() + i, s.size() - i);
+    h = (h ^ chunk) * kMul;
+  }
+  return h ^ (h >> 32);
+}
+
+// Word -> value, open addressing with linear probing, at most half full. Keys are views: what
+// they view must outlive the table (the embedded data tables, or strings the lexicon owns).
+template <typename V>
+class FlatWordMap {
+ public:
+  FlatWordMap() { rehash(16); }
+
+  // The value of `key`, inserted default-constructed if absent.
+  V& operator[](std::string_view key) {
+    if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
+    Slot& slot = slots_[probe(key)];
+    if (!slot.used) {
+      slot.used = true;
+      slot.key = key;
+      ++size_;
+    }
+    return slot.value;
+  }
+
+  // Inserts `value` under `key` unless present; returns the value stored and whether it was inserted.
+  std::pair<V*, bool> try_emplace(std::string_view key, V value) {
+    const std::size_t before = size_;
+    V& stored = (*this)[key];
+    if (size_ == before) return {&stored, false};
+    stored = std::move(value);
+    return {&stored, true};
+  }
+
+  const V* find(std::string_view key) const {
+    const Slot& slot = slots_[probe(key)];
+    return slot.used ? &slot.value : nullptr;
+  }
+  V* find(std::string_view key) {
+    Slot& slot = slots_[probe(key)];
+    return slot.used ? &slot.value : nullptr;
+  }
+
+  std::size_t size() const { return size_; }
+
+  // Calls f(key, value) for every entry, in no particular order.
+  template <typename F>
+  void for_each(F&& f) {
+    for (Slot& slot : slots_) {
+      if (slot.used) f(slot.key, slot.value);
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    bool used = false;
+    V value{};
+  };
+
+  // The slot holding `key`, or the empty slot where it would go.
+  std::size_t probe(std::string_view key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = word_hash(key) & mask;
+    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+  }
+
+  void rehash(std::size_t capacity) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_ = std::vector<Slot>(capacity);
+    for (Slot& slot : old) {
+      if (slot.used) slots_[probe(slot.key)] = std::move(slot);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+// A set or map of 64-bit hashes (the gazetteer's token-sequence hashes), the same way.
+template <typename V>
+class FlatHashMap64 {
+ public:
+  FlatHashMap64() { rehash(16); }
+
+  // Inserts `value` under `key` unless present; returns the value stored and whether it was inserted.
+  std::pair<V*, bool> try_emplace(std::uint64_t key, V value) {
+    if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
+    Slot& slot = slots_[probe(key)];
+    if (slot.used) return {&slot.value, false};
+    slot = Slot{key, true, value};
+    ++size_;
+    return {&slot.value, true};
+  }
+
+  const V* find(std::uint64_t key) const {
+    const Slot& slot = slots_[probe(key)];
+    return slot.used ? &slot.value : nullptr;
+  }
+  bool contains(std::uint64_t key) const { return find(key) != nullptr; }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    bool used = false;
+    V value{};
+  };
+
+  std::size_t probe(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = ((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+  }
+
+  void rehash(std::size_t capacity) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_ = std::vector<Slot>(capacity);
+    for (Slot& slot : old) {
+      if (slot.used) slots_[probe(slot.key)] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace dateline
