@@ -25,9 +25,22 @@ inline std::uint64_t word_hash(std::string_view s) {
     h = (h ^ chunk) * kMul;
     h ^= h >> 29;
   }
-  if (i < s.size()) {
-    std::uint64_t chunk = 0;
-    std::memcpy(&chunk, s.data() + i, s.size() - i);
+  // The last bytes without a call to memcpy of a variable size: the last eight (overlapping
+  // the chunk before), two overlapping fours, or the first, middle and last byte.
+  const std::size_t rest = s.size() - i;
+  if (rest > 0) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::uint64_t chunk;
+    if (s.size() >= 8) {
+      std::memcpy(&chunk, p + s.size() - 8, 8);
+    } else if (rest >= 4) {
+      std::uint32_t a, b;
+      std::memcpy(&a, p + i, 4);
+      std::memcpy(&b, p + s.size() - 4, 4);
+      chunk = std::uint64_t{a} << 32 | b;
+    } else {
+      chunk = std::uint64_t{p[i]} | std::uint64_t{p[i + rest / 2]} << 8 | std::uint64_t{p[s.size() - 1]} << 16;
+    }
     h = (h ^ chunk) * kMul;
   }
   return h ^ (h >> 32);

@@ -1,12 +1,14 @@
 #include "entities/entity_tokens.h"
 
+#include "char_classes.h"
+
 namespace dateline::entities {
 namespace {
 
-bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_ascii_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+using chars::is_digit;
+using chars::is_space;
+bool is_ascii_alpha(unsigned char c) { return chars::is_alpha(c); }
+bool is_ascii_upper(unsigned char c) { return chars::is_upper(c); }
 
 // Bytes in a UTF-8 sequence that starts with `lead`.
 std::size_t sequence_length(unsigned char lead) {
@@ -73,8 +75,9 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       bool all_caps = true;
       while (j < n) {
         const unsigned char d = s[j];
-        if (is_ascii_alpha(d)) {
-          all_caps &= is_ascii_upper(d);
+        const std::uint8_t f = chars::flags(d);
+        if (f & chars::kAlpha) {
+          all_caps &= (f & chars::kUpper) != 0;
           ++j;
         } else if (d >= 0x80) {
           if (is_punctuation_sequence(s, j, n)) break;
