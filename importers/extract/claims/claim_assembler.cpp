@@ -567,8 +567,8 @@ std::string main_product(const std::vector<EntityMention>& entities) {
 // its piece, so quotes stay readable and the work and memory stay linear in the text.
 constexpr std::uint32_t kMaxSentenceBytes = 1500;
 
-std::vector<Span> bounded_pieces(std::string_view text, Span sentence) {
-  std::vector<Span> pieces;
+void bounded_pieces(std::string_view text, Span sentence, std::vector<Span>& pieces) {
+  pieces.clear();
   Span rest = sentence;
   while (rest.end - rest.begin > kMaxSentenceBytes) {
     std::uint32_t cut = rest.begin + kMaxSentenceBytes;
@@ -584,7 +584,6 @@ std::vector<Span> bounded_pieces(std::string_view text, Span sentence) {
     rest.begin = at + 1;
   }
   if (rest.begin < rest.end) pieces.push_back(rest);
-  return pieces;
 }
 
 }  // namespace
@@ -599,9 +598,12 @@ std::vector<Claim> find_claims(const Document& document, const std::vector<Timex
   DocumentState state;
   state.main_product = main_product(entities);
   bool in_quote = false;
+  SentenceWords s;  // reused, with the pieces, from sentence to sentence
+  std::vector<Span> pieces;
   for (const Span& sentence : document.sentences) {
-    for (const Span& span : bounded_pieces(document.text, sentence)) {
-      SentenceWords s = sentence_words(doc, span, in_quote);
+    bounded_pieces(document.text, sentence, pieces);
+    for (const Span& span : pieces) {
+      sentence_words(doc, span, in_quote, s);
       SentenceAssembler(document, doc, s, state).run(out);
     }
   }

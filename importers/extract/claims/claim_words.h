@@ -52,7 +52,8 @@ struct SentenceWords {
   std::size_t size() const { return last - first; }
 };
 
-// Clauses, quotes and cues of a sentence. `in_quote` carries an open quotation across sentences.
-SentenceWords sentence_words(const DocumentWords& doc, Span span, bool& in_quote);
+// Clauses, quotes and cues of a sentence, into `s` (its vectors are reused from sentence to
+// sentence). `in_quote` carries an open quotation across sentences.
+void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, SentenceWords& s);
 
 }  // namespace dateline::claims
