@@ -458,20 +458,9 @@ Date parse_iso_date(std::string_view text) {
               static_cast<unsigned short>(parts[2]));
 }
 
-// Every timex and claim in the extract JSON writes two of these: one calendar conversion (each
-// of year(), month() and day() would do it again) and digits by hand rather than fmt.
 std::string iso_string(Date day) {
-  const auto ymd = day.year_month_day();
-  const unsigned y = ymd.year;  // 1400..9999: always four digits
-  const unsigned m = ymd.month;
-  const unsigned d = ymd.day;
-  const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
-                         static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
-                         '-',
-                         static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
-                         '-',
-                         static_cast<char>('0' + d / 10),       static_cast<char>('0' + d % 10)};
-  return std::string(text, sizeof text);
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()), static_cast<int>(day.month()),
+                     static_cast<int>(day.day()));
 }
 
 }  // namespace dateline
