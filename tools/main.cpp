@@ -108,7 +108,7 @@ int run_extract(const ExtractArgs& args) {
         // A bad item in a feed or a JSON Lines file is skipped with a warning; the rest is read.
         file_options.warn = [&](const InputError& e) { out.warnings.emplace_back(e.what()); };
         try {
-          for_each_document({files[i]}, file_options, [&](Document&& d) {
+          for_each_document_in_file(files[i], file_options, [&](Document&& d) {
             out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty));
           });
         } catch (...) {

@@ -191,6 +191,11 @@ void for_each_document(const std::vector<std::string>& inputs, const ReadOptions
   }
 }
 
+void for_each_document_in_file(const std::string& file, const ReadOptions& options,
+                               const std::function<void(Document&&)>& sink) {
+  read_one(file, options, sink);
+}
+
 std::vector<Document> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {
   std::vector<Document> documents;
   for_each_document(inputs, options, [&](Document&& d) { documents.push_back(std::move(d)); });

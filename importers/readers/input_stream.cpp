@@ -48,6 +48,7 @@ InputStream::~InputStream() {
 }
 
 std::size_t InputStream::read_some(std::string& out, std::size_t max) {
+  if (at_end_) return 0;
   // resize() zero-fills: asking a 2 KB file for a 64 KB head cleared 62 KB per document, a
   // tenth of `extract`'s time. A regular file's size is known, so ask for no more than what
   // is left of it (and one byte more, to see the end, or to notice that it grew).
@@ -63,6 +64,10 @@ std::size_t InputStream::read_some(std::string& out, std::size_t max) {
     }
     out.resize(used + static_cast<std::size_t>(n));
     consumed_ += static_cast<std::size_t>(n);
+    // Linux fills a read of a regular file unless it reaches the end: a short read is the end,
+    // and asking again would only cost two more system calls per document (the reader's head
+    // loop, then read_rest), which were a fifth of them on a directory of news articles.
+    if (regular_ && static_cast<std::size_t>(n) < max) at_end_ = true;
     return static_cast<std::size_t>(n);
   }
 }

@@ -36,6 +36,7 @@ class InputStream {
   int fd_ = -1;
   bool owned_ = false;
   bool regular_ = false;
+  bool at_end_ = false;        // a regular file's read came back short: nothing more to read
   std::size_t size_hint_ = 0;  // a regular file's size, for reading it in one call
   std::size_t consumed_ = 0;   // bytes read so far
   std::string name_;

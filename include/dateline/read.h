@@ -43,6 +43,11 @@ std::vector<Document> read_inputs(const std::vector<std::string>& inputs, const 
 void for_each_document(const std::vector<std::string>& inputs, const ReadOptions& options,
                        const std::function<void(Document&&)>& sink);
 
+// The same for one input known not to be a directory (a file, or "-" for standard input), as
+// a caller that has listed the directories itself has: no system call to ask again.
+void for_each_document_in_file(const std::string& file, const ReadOptions& options,
+                               const std::function<void(Document&&)>& sink);
+
 // Reads an HTML page already in memory (any declared encoding): one article, its title,
 // publication date, outlet and byline from the page's metadata and its body by content density.
 // Throws InputError when the page has neither a title nor any text.
