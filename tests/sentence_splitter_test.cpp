@@ -138,3 +138,14 @@ TEST_CASE("every span lies inside the text, in order, without overlap") {
     previous_end = s.end;
   }
 }
+
+TEST_CASE("the same sentences wherever they fall in the eight-byte blocks the scan reads") {
+  const std::string text = "Mr. Li arrived at 10.30 a.m. on Monday. Talks began! Did they end\xE2\x80\xA6 The talks resumed.";
+  const Sentences expected = sentences(text);
+  CHECK(expected == Sentences{"Mr. Li arrived at 10.30 a.m. on Monday.", "Talks began!", "Did they end\xE2\x80\xA6",
+                              "The talks resumed."});
+  for (std::size_t pad = 0; pad < 16; ++pad) {
+    INFO(pad << " bytes before");
+    CHECK(sentences(std::string(pad, ' ') + text) == expected);
+  }
+}
