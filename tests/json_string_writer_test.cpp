@@ -3,6 +3,8 @@
 
 #include "json_string_writer.h"
 
+#include <dateline/json.h>
+
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
@@ -48,4 +50,18 @@ TEST_CASE("text with quotes, backslashes, control characters and UTF-8") {
     for (char& c : s) c = alphabet[random() % alphabet.size()];
     same_as_rapidjson(s);
   }
+}
+
+TEST_CASE("dates in the JSON as iso_string writes them") {
+  const dateline::Date first(1400, 1, 1);
+  const dateline::Date last(9999, 12, 31);
+  auto check = [](dateline::Date d) {
+    rapidjson::StringBuffer buffer;
+    dateline::json::StringWriter w(buffer);
+    dateline::json::optional_date(w, std::optional<dateline::Date>(d));
+    CHECK(std::string(buffer.GetString(), buffer.GetSize()) == "\"" + dateline::iso_string(d) + "\"");
+  };
+  for (dateline::Date d = first; d < last; d += boost::gregorian::days(17)) check(d);
+  check(last);
+  check(dateline::Date(2024, 2, 29));
 }
