@@ -81,7 +81,7 @@ void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, Sentenc
   s.last = doc.token_at(span.end);
   const std::size_t n = s.size();
   s.clause.assign(n, 0);
-  s.quoted.assign(n, false);
+  s.quoted.assign(n, 0);
   s.cue.assign(n, nullptr);
   s.cue_length.assign(n, 0);
   std::uint16_t clause = 0;

@@ -45,7 +45,7 @@ struct SentenceWords {
   std::size_t first = 0;
   std::size_t last = 0;
   std::vector<std::uint16_t> clause;  // per word (index - first): the clause it is in
-  std::vector<bool> quoted;           // inside quotation marks
+  std::vector<std::uint8_t> quoted;   // inside quotation marks (bytes: a bit vector cost more to fill)
   std::vector<const Phrase*> cue;     // the cue phrase that starts at the word, or null
   std::vector<std::uint8_t> cue_length;
 
