@@ -55,6 +55,8 @@ void Gazetteer::add_alias(std::string_view alias, std::uint32_t entity, std::str
   }
   if (a.tokens.empty()) return;
   first_tokens_.add(a.tokens.front());
+  const auto first_byte = static_cast<unsigned char>(a.tokens.front().front());
+  first_bytes_[first_byte >> 6] |= std::uint64_t{1} << (first_byte & 63);
   auto [first, inserted] = first_alias_.try_emplace(h, static_cast<std::uint32_t>(aliases_.size()));
   if (!inserted) {
     for (std::uint32_t k = *first; k != kNone; k = aliases_[k].next) {
@@ -73,7 +75,9 @@ void Gazetteer::add_alias(std::string_view alias, std::uint32_t entity, std::str
 std::optional<GazetteerMatch> Gazetteer::longest_match(std::string_view text, const std::vector<Token>& tokens,
                                                        std::size_t first) const {
   std::optional<GazetteerMatch> best;
-  if (first >= tokens.size() || !first_tokens_.may_hold(tokens[first].text(text))) return best;
+  if (first >= tokens.size()) return best;
+  const std::string_view first_token = tokens[first].text(text);
+  if (!may_start(static_cast<unsigned char>(first_token.front())) || !first_tokens_.may_hold(first_token)) return best;
   std::uint64_t h = kSequenceSeed;
   for (std::size_t k = 0; k < max_tokens_ && first + k < tokens.size(); ++k) {
     const Token& t = tokens[first + k];

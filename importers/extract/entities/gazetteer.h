@@ -7,6 +7,7 @@
 
 #include <dateline/entity.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -55,6 +56,10 @@ class Gazetteer {
   FlatHashMap64<bool> prefixes_;  // hashes of the aliases' proper prefixes: when to stop
   std::size_t max_tokens_ = 0;
   WordFilter first_tokens_;  // the aliases' first tokens: most tokens of a text start none
+  // The first bytes of the aliases' first tokens, case and all (the filter above is blind to
+  // case): aliases are names, so a lower-case word ("the", "said") is refused at one bit test.
+  std::array<std::uint64_t, 4> first_bytes_{};
+  bool may_start(unsigned char c) const { return (first_bytes_[c >> 6] >> (c & 63)) & 1; }
 };
 
 // The sequence hash both sides use: FNV-1a over each token's bytes and a separator.
