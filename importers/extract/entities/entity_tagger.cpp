@@ -104,6 +104,7 @@ class Tagger {
     if (cue_of_[i] == kCueNotLooked) cue_of_[i] = tokens_[i].is_word() ? cues_.of(word(i)) : 0;
     return cue_of_[i];
   }
+  bool particle(std::size_t i) const { return cues_.may_be_particle(word(i)) && (cue(i) & entities::kParticle); }
   bool glued(std::size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
   bool is_punct(std::size_t i, char c) const {
     return i < tokens_.size() && tokens_[i].kind == entities::TokenKind::Punct && word(i).size() == 1 && word(i)[0] == c;
@@ -128,7 +129,7 @@ class Tagger {
   // Particles, with hyphens ("al-"), up to a capitalised word: the index of that word, if any.
   std::optional<std::size_t> particle_chain_end(std::size_t i, const std::vector<std::uint8_t>& known) const {
     std::size_t j = i;
-    while (j < tokens_.size() && !known[j] && !tokens_[j].capitalized && (cue(j) & entities::kParticle)) {
+    while (j < tokens_.size() && !known[j] && !tokens_[j].capitalized && particle(j)) {
       ++j;
       if (is_punct(j, '-') && glued(j) && glued(j + 1)) ++j;
     }
@@ -138,7 +139,7 @@ class Tagger {
 
   bool starts_name(std::size_t i, const std::vector<std::uint8_t>& known) const {
     if (name_word(i)) return true;
-    return tokens_[i].is_word() && !tokens_[i].capitalized && (cue(i) & entities::kParticle) &&
+    return tokens_[i].is_word() && !tokens_[i].capitalized && particle(i) &&
            particle_chain_end(i, known).has_value();
   }
 
@@ -161,7 +162,7 @@ class Tagger {
         ++end;
         continue;
       }
-      if (tokens_[j].is_word() && !tokens_[j].capitalized && (cue(j) & entities::kParticle)) {
+      if (tokens_[j].is_word() && !tokens_[j].capitalized && particle(j)) {
         if (auto k = particle_chain_end(j, known)) {
           end = *k + 1;
           continue;
@@ -270,7 +271,7 @@ class Tagger {
       }
       ++first;
     }
-    while (first < last && !name_word(first) && !(cue(first) & entities::kParticle)) ++first;
+    while (first < last && !name_word(first) && !particle(first)) ++first;
     const std::size_t words = count_words(first, last);
     if (words == 0) return;
     if (said && words >= 2 && words <= 4 && !tokens_[first].all_caps) {

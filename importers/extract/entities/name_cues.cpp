@@ -41,6 +41,7 @@ NameCues::NameCues() {
     }
     cues_[row[0]] |= cue;
     words_.add(row[0]);
+    if (cue == kParticle) particles_.add(row[0]);
   });
 }
 

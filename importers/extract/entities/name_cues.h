@@ -26,11 +26,15 @@ class NameCues {
 
   // The cue bits of a word (ASCII case-insensitive); 0 for words not in the table. No allocation.
   std::uint8_t of(std::string_view word) const;
+  // False for a word that is surely no particle (one bit test): the tagger asks whether each
+  // lower-case word of a text is one, and most are not, nor any other cue.
+  bool may_be_particle(std::string_view word) const { return particles_.may_hold(word); }
 
  private:
   NameCues();
   FlatWordMap<std::uint8_t> cues_;  // keys are lower case, in the table
   WordFilter words_;  // the keys of cues_: most words of a text are none
+  WordFilter particles_;  // the words with the PARTICLE cue
 };
 
 }  // namespace dateline::entities
