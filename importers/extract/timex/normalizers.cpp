@@ -386,6 +386,7 @@ bool month_relative(const Match& m, Context& ctx, Normalized& out) {
   const Token* month = m.by_class(TokenClass::Month);
   const Token* dir = m.by_class(TokenClass::Direction);
   if (!month || !dir || !ctx.dct) return false;
+  if (month->lex->ambiguous && !month->capitalized) return false;  // "at this march", "last may"
   int mon = lexv(month, TokenClass::Month);
   int d = lexv(dir, TokenClass::Direction);
   int y = ctx.dct->year();
@@ -490,6 +491,11 @@ bool decade(const Match& m, Context& ctx, Normalized& out) {
   if (!t) return false;
   int v = t->number;
   if (t->digits == 2) {
+    // "in his 30s", "in her early 40s": a person's age, not a decade.
+    const auto& toks = *ctx.tokens;
+    std::size_t before = m.first;
+    if (before > 0 && toks[before - 1].is(TokenClass::Position)) --before;
+    if (before > 0 && lexv(&toks[before - 1], TokenClass::Determiner) == 2) return false;
     int century = ctx.dct ? ctx.dct->year() / 100 : 19;
     int this_decade = ctx.dct ? ctx.dct->year() % 100 : 99;
     v = (v <= this_decade ? century : century - 1) * 100 + v;
@@ -769,6 +775,22 @@ bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// "until Tuesday", "postponed until 9 a.m. EST Tuesday": a weekday that ends a wait is a
+// deadline ahead, whatever the tense of the verb (a clock time and zone may come between).
+// Not at the head of a sentence, where "Until Thursday, ..." looks back.
+bool after_until(const Context& ctx, std::size_t first) {
+  const auto& toks = *ctx.tokens;
+  for (std::size_t i = first, steps = 0; i > 0 && steps < 8; ++steps) {
+    const Token& t = toks[--i];
+    // A clause that opens with it looks back: "Until Thursday, they had not called him a suspect."
+    if (is_literal(t, "until") || is_literal(t, "till")) return !t.sentence_start;
+    const bool clock_part = t.kind != TokenKind::Word || t.end - t.begin == 1 || t.is(TokenClass::Zone) ||
+                            t.is(TokenClass::PartOfDay);
+    if (!clock_part || t.sentence_start) return false;
+  }
+  return false;
+}
+
 // "Friday", "last Friday", "next Tuesday", "Friday evening": direction from the word before,
 // else from the tense of the clause ("said Friday" is past, "will meet Friday" is next).
 bool weekday(const Match& m, Context& ctx, Normalized& out) {
@@ -798,7 +820,7 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
   } else if (dir) {
     resolved = resolve_weekday(*ctx.dct, day, 0);
   } else {
-    Tense tense = ctx.tense_around(m.first, m.last);
+    Tense tense = after_until(ctx, m.first) ? Tense::Future : ctx.tense_around(m.first, m.last);
     resolved = tense == Tense::Future ? resolve_weekday(*ctx.dct, day, 1) : resolve_weekday(*ctx.dct, day, -1);
   }
   out.value = iso_string(resolved);
@@ -1243,9 +1265,22 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     }
     return true;
   };
+  // A past form right after a determiner (or "a still ...") is an adjective of the noun that
+  // follows, not a verb: "the proposed merger", "on a still unspecified date in January".
+  // (Adverbs in general are left out: "-ly" also ends nouns, "the rally ended Friday".)
+  auto adjective_position = [&](std::size_t i) {
+    if (i == 0) return false;
+    if (toks[i - 1].is(TokenClass::Determiner)) return true;
+    return i >= 2 && word_is(i - 1, "still") && toks[i - 2].is(TokenClass::Determiner);
+  };
   auto cue_at = [&](std::size_t i) -> Tense {
     const Token& t = toks[i];
-    if (t.is(TokenClass::FutureCue)) return Tense::Future;
+    if (t.is(TokenClass::FutureCue)) {
+      // "had been due to expire Friday", "had been scheduled for Monday": a plan the past
+      // perfect reports as gone by.
+      if (i >= 2 && word_is(i - 1, "been") && word_is(i - 2, "had")) return Tense::Past;
+      return Tense::Future;
+    }
     // "may" and "might" as modals look ahead ("may announce ... on Tuesday").
     if (!t.capitalized && (word_is(i, "may") || word_is(i, "might"))) return Tense::Future;
     // "is to resume", "set to open": an arrangement still ahead.
@@ -1255,7 +1290,7 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     bool past = t.is(TokenClass::PastCue) ||
                 (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
                  text[t.end - 2] == 'e' && !t.lex);
-    if (!past) return Tense::Unknown;
+    if (!past || adjective_position(i)) return Tense::Unknown;
     // A participle after "will be", "to be" is a future passive: "will be held on Friday".
     if (i >= 2 && word_is(i - 1, "be") &&
         (toks[i - 2].is(TokenClass::FutureCue) || word_is(i - 2, "to") || word_is(i - 2, "may") ||
