@@ -813,7 +813,13 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
   }
   const Token* dir = m.by_class(TokenClass::Direction);
   Date resolved;
-  if (dir && lexv(dir, TokenClass::Direction) < 0) {
+  // "the previous Friday", "the prior Monday": the one before the day last named, as "the
+  // previous day" is (the DCT when none was).
+  const bool from_previous = dir && m.has_literal("the") && (dir->lex->word == "previous" || dir->lex->word == "prior");
+  out.anchoring = from_previous && ctx.previous ? Anchoring::Previous : Anchoring::Dct;
+  if (from_previous) {
+    resolved = resolve_weekday(*ctx.previous_or_dct() - date_duration(1), day, -1);
+  } else if (dir && lexv(dir, TokenClass::Direction) < 0) {
     resolved = resolve_weekday(*ctx.dct - date_duration(1), day, -1);
   } else if (dir && lexv(dir, TokenClass::Direction) > 0) {
     resolved = resolve_weekday(*ctx.dct + date_duration(1), day, 1);
@@ -824,7 +830,6 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
     resolved = tense == Tense::Future ? resolve_weekday(*ctx.dct, day, 1) : resolve_weekday(*ctx.dct, day, -1);
   }
   out.value = iso_string(resolved);
-  out.anchoring = Anchoring::Dct;
   if (part) {
     out.type = TimexType::Time;
     out.value += fmt::format("T{}", part_code(part));
