@@ -1053,7 +1053,7 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
                       is_literal(toks[m.first - 1], "times"))) {
     return false;  // "twice a year" is a frequency
   }
-  // "$2 million a year", "700 seats a week", "24 hours a day": "a" + unit after a count or sum is a
+  // "$2 million a year", "24 hours a day": "a" + unit after a count or sum is a
   // rate, which TimeML leaves unmarked unless it is a set ("every year").
   if (m.first > 0 && m.last - m.first == 2 && (is_literal(toks[m.first], "a") || is_literal(toks[m.first], "an")) &&
       !unit_tok->lex->plural) {
@@ -1062,6 +1062,11 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
     bool counted = before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
                    (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
                    word == "trillion";
+    // "four flights a week", "nearly 700 seats a week": a counted noun, then the rate.
+    if (m.first >= 2 && before.kind == TokenKind::Word && !before.capitalized && word.size() > 2 && word.back() == 's') {
+      const Token& count = toks[m.first - 2];
+      counted = counted || count.kind == TokenKind::Number || count.is(TokenClass::NumWord);
+    }
     if (counted) return false;
   }
   // "the 1988 second quarter", "1988 period": a year, not an amount.
