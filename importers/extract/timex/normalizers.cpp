@@ -1023,6 +1023,7 @@ bool reference(const Match& m, Context& ctx, Normalized& out) {
     if (m.has_literal("past")) code = 1;
     if (m.has_literal("present")) code = 2;
     if (m.has_literal("future") || m.has_literal("term")) code = 3;  // "the near future", "the near term"
+    if (m.has_literal("these")) code = 2;                              // "these days"
   }
   if (code < 1 || code > 3) return false;
   // "current" is a time word as an adjective ("its current chairman", TimeML's PRESENT_REF), not
@@ -1119,9 +1120,29 @@ bool duration_fraction(const Match& m, Context&, Normalized& out) {
 bool vague_duration(const Match& m, Context&, Normalized& out) {
   const Token* unit_tok = m.by_class(TokenClass::Unit);
   if (!unit_tok || !unit_tok->lex->plural) return false;
-  if (is_literal(m.token(m.first), "for")) out.trim_front = 1;  // "for years": the cue is not the span
+  // "for years", "within weeks": the cue is not the span
+  if (is_literal(m.token(m.first), "for") || is_literal(m.token(m.first), "within")) out.trim_front = 1;
   out.type = TimexType::Duration;
   out.value = duration_value(Amount{0, true, true}, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  return !out.value.empty();
+}
+
+// "a day-long meeting", "the decades-long feud", "a 10-day-long strike": the compound is the
+// duration; the article belongs to the noun.
+bool duration_long(const Match& m, Context&, Normalized& out) {
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok) return false;
+  bool counted = false;
+  for (std::size_t i = m.first; i < m.last; ++i) {
+    counted = counted || m.token(i).kind == TokenKind::Number || m.token(i).is(TokenClass::NumWord);
+  }
+  Amount amount = counted ? amount_of(m) : Amount{1, false, true};  // "week-long"
+  if (!counted && unit_tok->lex->plural) amount = Amount{0, true, true};  // "decades-long"
+  if (!amount.vague && (amount.value <= 0 || amount.value > 100000)) return false;
+  if (is_literal(m.token(m.first), "a") || is_literal(m.token(m.first), "an")) out.trim_front = 1;
+  out.type = TimexType::Duration;
+  out.value = duration_value(amount, unit_of(unit_tok));
   out.anchoring = Anchoring::None;
   return !out.value.empty();
 }
@@ -1255,6 +1276,7 @@ constexpr Named kNormalizers[] = {
     {"noon_midnight", noon_midnight},
     {"every", every},
     {"set_word", set_word},
+    {"duration_long", duration_long},
 };
 
 }  // namespace
