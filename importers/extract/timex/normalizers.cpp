@@ -791,6 +791,27 @@ bool after_until(const Context& ctx, std::size_t first) {
   return false;
 }
 
+// "in the morning", "by mid-afternoon", "late evening yesterday": a part of the day that no day
+// word names is on the day the story last named (in a narrative of Friday's trading, "in the
+// morning" is Friday's), else on the DCT.
+bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
+  const Token* part = m.by_class(TokenClass::PartOfDay);
+  if (!part || !ctx.dct) return false;
+  Date day = *ctx.dct;
+  out.anchoring = Anchoring::Dct;
+  if (const Token* rel = m.by_class(TokenClass::DayRel)) {
+    day = *ctx.dct + date_duration(lexv(rel, TokenClass::DayRel));
+  } else if (ctx.previous && ctx.previous_granularity == Granularity::Day) {
+    day = *ctx.previous;
+    out.anchoring = Anchoring::Previous;
+  }
+  if (is_literal(m.token(m.first), "in")) out.trim_front = 1;  // the preposition is not the span
+  if (const Token* pos = m.by_class(TokenClass::Position)) out.mod = static_cast<Mod>(lexv(pos, TokenClass::Position));
+  out.type = TimexType::Time;
+  out.value = fmt::format("{}T{}", iso_string(day), part_code(part));
+  return true;
+}
+
 // "Friday", "last Friday", "next Tuesday", "Friday evening": direction from the word before,
 // else from the tense of the clause ("said Friday" is past, "will meet Friday" is next).
 bool weekday(const Match& m, Context& ctx, Normalized& out) {
@@ -1277,6 +1298,7 @@ constexpr Named kNormalizers[] = {
     {"every", every},
     {"set_word", set_word},
     {"duration_long", duration_long},
+    {"part_of_day_alone", part_of_day_alone},
 };
 
 }  // namespace
