@@ -1141,8 +1141,9 @@ bool duration_fraction(const Match& m, Context&, Normalized& out) {
 bool vague_duration(const Match& m, Context&, Normalized& out) {
   const Token* unit_tok = m.by_class(TokenClass::Unit);
   if (!unit_tok || !unit_tok->lex->plural) return false;
-  // "for years", "within weeks": the cue is not the span
-  if (is_literal(m.token(m.first), "for") || is_literal(m.token(m.first), "within")) out.trim_front = 1;
+  // "for years", "within weeks", "over the years": the cue is not the span
+  const Token& cue = m.token(m.first);
+  if (is_literal(cue, "for") || is_literal(cue, "within") || is_literal(cue, "over")) out.trim_front = 1;
   out.type = TimexType::Duration;
   out.value = duration_value(Amount{0, true, true}, unit_of(unit_tok));
   out.anchoring = Anchoring::None;
