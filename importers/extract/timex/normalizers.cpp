@@ -26,6 +26,15 @@ constexpr std::array<std::string_view, 4> kRef = {"", "PAST_REF", "PRESENT_REF",
 
 bool is_literal(const Token& t, std::string_view word) { return t.lex && t.lex->word == word; }
 
+// The token's text is `word` (lower case), for words the lexicon need not hold ("over").
+bool text_is(const Context& ctx, const Token& t, std::string_view word) {
+  if (t.end - t.begin != word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if ((ctx.text[t.begin + k] | 0x20) != word[k]) return false;
+  }
+  return true;
+}
+
 std::string_view part_code(const Token* part);
 
 int lexv(const Token* t, TokenClass c) { return t && t->lex ? t->lex->value(c) : 0; }
@@ -797,6 +806,11 @@ bool after_until(const Context& ctx, std::size_t first) {
 bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
   const Token* part = m.by_class(TokenClass::PartOfDay);
   if (!part || !ctx.dct) return false;
+  // "the morning" only after "in" ("in the morning"): "the night of the attack", "the evening
+  // news" name something else. (Matched from "the", a word patterns start at anyway: "in" as a
+  // start would send the matcher to every "in the".)
+  const bool article = is_literal(m.token(m.first), "the");
+  if (article && (m.first == 0 || !is_literal((*ctx.tokens)[m.first - 1], "in"))) return false;
   Date day = *ctx.dct;
   out.anchoring = Anchoring::Dct;
   if (const Token* rel = m.by_class(TokenClass::DayRel)) {
@@ -805,7 +819,6 @@ bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
     day = *ctx.previous;
     out.anchoring = Anchoring::Previous;
   }
-  if (is_literal(m.token(m.first), "in")) out.trim_front = 1;  // the preposition is not the span
   if (const Token* pos = m.by_class(TokenClass::Position)) out.mod = static_cast<Mod>(lexv(pos, TokenClass::Position));
   out.type = TimexType::Time;
   out.value = fmt::format("{}T{}", iso_string(day), part_code(part));
@@ -1138,12 +1151,18 @@ bool duration_fraction(const Match& m, Context&, Normalized& out) {
 }
 
 // "recent years", "recent weeks", "decades", "for years": an unknown stretch.
-bool vague_duration(const Match& m, Context&, Normalized& out) {
+bool vague_duration(const Match& m, Context& ctx, Normalized& out) {
   const Token* unit_tok = m.by_class(TokenClass::Unit);
   if (!unit_tok || !unit_tok->lex->plural) return false;
-  // "for years", "within weeks", "over the years": the cue is not the span
+  // "for years", "within weeks": the cue is not the span
   const Token& cue = m.token(m.first);
-  if (is_literal(cue, "for") || is_literal(cue, "within") || is_literal(cue, "over")) out.trim_front = 1;
+  if (is_literal(cue, "for") || is_literal(cue, "within")) out.trim_front = 1;
+  // "the years" only after "over" ("over the years"): "the years 1990 to 1995", "in the weeks
+  // before the shooting" are other things.
+  if (is_literal(cue, "the") && m.last - m.first == 2 &&
+      (m.first == 0 || !text_is(ctx, (*ctx.tokens)[m.first - 1], "over"))) {
+    return false;
+  }
   out.type = TimexType::Duration;
   out.value = duration_value(Amount{0, true, true}, unit_of(unit_tok));
   out.anchoring = Anchoring::None;
