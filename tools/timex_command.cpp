@@ -178,7 +178,7 @@ int run_timex(const std::string& dir, unsigned jobs, std::uint64_t max_input_byt
   const std::vector<DocumentFile>& documents = directory.documents();
   // Output goes through one large stdio buffer: a line per document, written in few calls.
   // Static, because stdio flushes it at exit, after an error may have left this function.
-  static char out_buffer[1 << 18];
+  static char out_buffer[1 << 16];
   std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
   // Each document is read, tagged and formatted on a worker; lines are written in name order.
   auto tag = [&](std::size_t i) {
