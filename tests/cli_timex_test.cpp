@@ -1,11 +1,11 @@
 // `dateline timex DIR`: the documents of a directory read in name order, each anchored on its
 // own DCT file, texts of any size read whole, and bad input reported by path.
 
-#include "cli_run.h"
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+
+#include "cli_run.h"
 
 using namespace cli_test;
 

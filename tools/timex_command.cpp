@@ -10,23 +10,23 @@
 #include <dateline/export.h>
 #include <dateline/extract.h>
 #include <dateline/read.h>
-
-#include "ordered_parallel.h"
-
-#include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <climits>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <vector>
+
+#include "ordered_parallel.h"
 
 namespace dateline {
 namespace {
@@ -96,7 +96,7 @@ class DocumentDirectory {
     const int fd = ::openat(fd_, name, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;  // gone since the listing
-      return read_file(path(name));  // says why it cannot be read
+      return read_file(path(name));                                  // says why it cannot be read
     }
     // A DCT is one short line: a read that does not fill the buffer has reached the end.
     std::string content;
