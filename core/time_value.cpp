@@ -459,8 +459,16 @@ Date parse_iso_date(std::string_view text) {
 }
 
 std::string iso_string(Date day) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()), static_cast<int>(day.month()),
-                     static_cast<int>(day.day()));
+  // Boost's calendar holds the years 1400..9999, always four digits. Written by hand: this runs
+  // for every day a tagger resolves, and fmt::format's parsing cost more than the digits.
+  std::string out = "0000-00-00";  // short enough to stay in the string itself: no allocation
+  auto put = [&](std::size_t end, unsigned value, std::size_t digits) {
+    for (std::size_t k = 0; k < digits; ++k, value /= 10) out[end - 1 - k] = static_cast<char>('0' + value % 10);
+  };
+  put(4, static_cast<unsigned>(day.year()), 4);
+  put(7, static_cast<unsigned>(day.month()), 2);
+  put(10, static_cast<unsigned>(day.day()), 2);
+  return out;
 }
 
 }  // namespace dateline

@@ -8,20 +8,15 @@
 #include <dateline/text_report.h>
 
 #include "ordered_parallel.h"
+#include "timex_command.h"
 
 #include <CLI/CLI.hpp>
 #include <boost/date_time/gregorian/gregorian.hpp>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <exception>
-#include <dirent.h>
-#include <fcntl.h>
 #include <memory>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
@@ -125,97 +120,6 @@ int run_extract(const ExtractArgs& args) {
   std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
   writer.finish(write_stdout);
   write_stdout("\n");
-  return 0;
-}
-
-// The DCT file beside a text, if there is one. Opening it directly costs one system call
-// where exists() and read_file() cost three more, once per document; anything but a readable
-// file (a directory, a permission error) goes through read_file for the same error as before.
-std::optional<std::string> read_dct(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return std::nullopt;  // what exists() calls absent
-    return read_file(path);
-  }
-  // A DCT is one short line: a read that does not fill the buffer has reached the end (as
-  // read_file, Linux fills a read of a regular file unless it reaches the end).
-  std::string content;
-  char buffer[256];
-  ssize_t n;
-  do {
-    n = ::read(fd, buffer, sizeof buffer);
-    if (n > 0) content.append(buffer, static_cast<std::size_t>(n));
-  } while (n == static_cast<ssize_t>(sizeof buffer) || (n < 0 && errno == EINTR));
-  ::close(fd);
-  if (n < 0) return read_file(path);  // a directory, or a read error: read_file says which
-  return content;
-}
-
-// The <id>.txt regular files (or links to them) directly in `dir`. POSIX readdir rather than
-// std::filesystem::directory_iterator, which builds a path object per entry: listing 50,000
-// small documents cost a tenth of tagging them.
-std::vector<std::string> text_file_names(const std::string& dir, const std::string& prefix) {
-  std::unique_ptr<DIR, int (*)(DIR*)> handle(::opendir(dir.c_str()), ::closedir);
-  if (!handle) throw InputError(dir, fmt::format("cannot list directory: {}", std::strerror(errno)));
-  std::vector<std::string> names;
-  for (;;) {
-    errno = 0;  // readdir's end and its failure differ only by errno
-    const dirent* entry = ::readdir(handle.get());
-    if (!entry) {
-      if (errno != 0) throw InputError(dir, fmt::format("cannot list directory: {}", std::strerror(errno)));
-      break;
-    }
-    const std::string_view name = entry->d_name;
-    // ".txt" alone is a hidden file's name, not an extension (as path::extension() has it).
-    // The name first: a link or an unknown type costs a stat.
-    if (name.size() <= 4 || !name.ends_with(".txt")) continue;
-    bool regular = entry->d_type == DT_REG;
-    if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
-      struct stat st;
-      regular = ::stat(fmt::format("{}{}", prefix, name).c_str(), &st) == 0 && S_ISREG(st.st_mode);
-    }
-    if (regular) names.emplace_back(name);
-  }
-  return names;
-}
-
-// `dateline timex DIR`: the scorer interchange format for every <id>.txt (+ <id>.dct) in DIR.
-int run_timex(const std::string& dir, unsigned jobs, const std::string& max_bytes) {
-  const std::uint64_t max_input = max_input_bytes(max_bytes);
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw InputError(dir, "not a directory");
-  // File names are kept and sorted as plain strings: with thousands of small documents,
-  // comparing and copying std::filesystem::path objects cost more than reading the files.
-  // Every entry's path is `dir / name`, which is this prefix followed by the name.
-  const std::string prefix = (fs::path(dir) / "").string();
-  std::vector<std::string> names = text_file_names(dir, prefix);
-  std::sort(names.begin(), names.end());
-  // Output goes through one large stdio buffer: a line per document, written in few calls.
-  // Static, because stdio flushes it at exit, after an error may have left this function.
-  static char out_buffer[1 << 16];
-  std::setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-  // Each document is read, tagged and formatted on a worker; lines are written in name order.
-  auto tag = [&](std::size_t i) {
-    const std::string& name = names[i];
-    const std::string_view id = std::string_view(name).substr(0, name.size() - 4);
-    std::string path = prefix + name;
-    std::string text = read_file(path, max_input);
-    check_text(text, path);
-    std::optional<Date> dct;
-    path.replace(path.size() - 4, 4, ".dct");
-    if (std::optional<std::string> line = read_dct(path)) {
-      while (!line->empty() && (line->back() == '\n' || line->back() == '\r' || line->back() == ' ')) line->pop_back();
-      try {
-        dct = parse_iso_date(*line);
-      } catch (const ValueError& e) {
-        throw InputError(path, e.what());
-      }
-    }
-    std::string out = timex_scorer_line(id, text, find_timexes(text, dct));
-    out += '\n';
-    return out;
-  };
-  ordered_parallel<std::string>(names.size(), jobs, tag, [](std::size_t, std::string line) { write_stdout(line); });
   return 0;
 }
 
@@ -547,7 +451,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     if (*extract_cmd) return run_extract(extract_args);
-    if (*timex_cmd) return run_timex(timex_dir, timex_jobs, timex_max_input);
+    if (*timex_cmd) return run_timex(timex_dir, timex_jobs, max_input_bytes(timex_max_input));
     if (*ingest_cmd) return run_ingest(store_args, ingest_args, commit_every);
     if (*timeline_cmd) return run_timeline(store_args, timeline_args);
     if (*upcoming_cmd) return run_upcoming(store_args, upcoming_args);

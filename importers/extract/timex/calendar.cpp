@@ -40,16 +40,37 @@ Date shift(Date day, Unit unit, int n) {
   }
 }
 
+namespace {
+
+// `value` in `digits` digits, zero-padded, after `out` (the year, month and week numbers of a
+// value: written by hand, as fmt::format's parsing of a format string cost more than them).
+void append_digits(std::string& out, int value, int digits) {
+  char buffer[8];
+  for (int k = digits - 1; k >= 0; --k, value /= 10) buffer[k] = static_cast<char>('0' + value % 10);
+  out.append(buffer, static_cast<std::size_t>(digits));
+}
+
+std::string year_and(int year, char tag, int number, int digits) {
+  std::string out;
+  append_digits(out, year, 4);  // Boost's calendar holds the years 1400..9999
+  out += '-';
+  if (tag) out += tag;
+  append_digits(out, number, digits);
+  return out;
+}
+
+}  // namespace
+
 std::string period_value(Date day, Unit unit) {
   const int y = day.year();
   const int m = day.month();
   switch (unit) {
     case Unit::Day: return iso_string(day);
-    case Unit::Week: return fmt::format("{:04}-W{:02}", iso_week_year(day), iso_week(day));
-    case Unit::Weekend: return fmt::format("{:04}-W{:02}-WE", iso_week_year(day), iso_week(day));
-    case Unit::Month: return fmt::format("{:04}-{:02}", y, m);
-    case Unit::Quarter: return fmt::format("{:04}-Q{}", y, (m - 1) / 3 + 1);
-    case Unit::Half: return fmt::format("{:04}-H{}", y, (m - 1) / 6 + 1);
+    case Unit::Week: return year_and(iso_week_year(day), 'W', iso_week(day), 2);
+    case Unit::Weekend: return year_and(iso_week_year(day), 'W', iso_week(day), 2) + "-WE";
+    case Unit::Month: return year_and(y, 0, m, 2);
+    case Unit::Quarter: return year_and(y, 'Q', (m - 1) / 3 + 1, 1);
+    case Unit::Half: return year_and(y, 'H', (m - 1) / 6 + 1, 1);
     case Unit::Year: return fmt::format("{:04}", y);
     case Unit::Decade: return fmt::format("{:03}", y / 10);
     case Unit::Century: return fmt::format("{:02}", y / 100);

@@ -42,7 +42,8 @@ constexpr ClassName kClassNames[] = {
     {"DAYREL", TokenClass::DayRel},     {"REF", TokenClass::Ref},             {"VAGUE", TokenClass::Vague},
     {"APPROX", TokenClass::Approx},     {"SETWORD", TokenClass::SetWord},     {"EVERY", TokenClass::Every},
     {"MONTHCUE", TokenClass::MonthCue}, {"FUTURE", TokenClass::FutureCue},    {"PAST", TokenClass::PastCue},
-    {"ZONE", TokenClass::Zone},         {"FRACTION", TokenClass::Fraction}, {"MASTHEAD", TokenClass::Masthead}, {"NOTENSE", TokenClass::NoTense},   {"NUM", TokenClass::Num},
+    {"ZONE", TokenClass::Zone},         {"FRACTION", TokenClass::Fraction}, {"MASTHEAD", TokenClass::Masthead}, {"NOTENSE", TokenClass::NoTense},
+    {"DETERMINER", TokenClass::Determiner},   {"NUM", TokenClass::Num},
     {"DAYNUM", TokenClass::DayNum},     {"MONTHNUM", TokenClass::MonthNum},   {"YEAR4", TokenClass::Year4},
     {"YEAR2", TokenClass::Year2},       {"HOUR", TokenClass::Hour},           {"MINUTE", TokenClass::Minute},
     {"ORDNUM", TokenClass::OrdNum},     {"DECADENUM", TokenClass::DecadeNum},
@@ -126,7 +127,7 @@ LexEntry& Lexicon::add(std::string_view word) {
     filter_[index >> 6] |= std::uint64_t{1} << (index & 63);
   }
   entries_.push_back(std::move(entry));
-  if (entries_.size() * 4 > slots_.size()) {
+  if (entries_.size() * 5 > slots_.size() * 2) {
     rehash();
   } else {
     insert_slot(entries_.size() - 1);
@@ -140,24 +141,28 @@ void Lexicon::insert_slot(std::size_t index) {
   const std::string& word = entries_[index]->word;
   const Key key = key_of(word);
   std::size_t i = slot_of(key, word.size());
-  while (slots_[i].entry) i = (i + 1) & mask_;
+  while (slots_[i].size != 0) i = (i + 1) & mask_;
   const LexEntry& e = *entries_[index];
-  slots_[i] = Slot{key, &e, e.classes, static_cast<std::uint16_t>(word.size()), e.starts_pattern};
+  slots_[i] = Slot{key.lo, e.classes, static_cast<std::uint16_t>(word.size()), e.starts_pattern};
+  slot_key_hi_[i] = key.hi;
+  slot_entries_[i] = &e;
 }
 
 void Lexicon::sync_slots() {
-  for (Slot& s : slots_) {
-    if (!s.entry) continue;
-    s.classes = s.entry->classes;
-    s.starts_pattern = s.entry->starts_pattern;
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    if (slots_[i].size == 0) continue;
+    slots_[i].classes = slot_entries_[i]->classes;
+    slots_[i].starts_pattern = slot_entries_[i]->starts_pattern;
   }
 }
 
 void Lexicon::rehash() {
   std::size_t size = 64;
   unsigned bits = 6;
-  while (size < entries_.size() * 4) size *= 2, ++bits;
+  while (size * 2 < entries_.size() * 5) size *= 2, ++bits;
   slots_.assign(size, Slot{});
+  slot_key_hi_.assign(size, 0);
+  slot_entries_.assign(size, nullptr);
   mask_ = size - 1;
   shift_ = 64 - bits;
   for (std::size_t k = 0; k < entries_.size(); ++k) insert_slot(k);

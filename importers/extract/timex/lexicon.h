@@ -67,16 +67,17 @@ class Lexicon {
   // original text, read only past kKeyBytes.
   const LexEntry* find_key(Key key, std::string_view word) const {
     const Slot* s = find_slot(key, word);
-    return s ? s->entry : nullptr;
+    return s ? slot_entry(*s) : nullptr;
   }
-  // A table slot: the entry, with copies of what the tokenizer reads for every word it finds
-  // (its classes; whether a pattern may start there), so that a lookup touches one cache line
-  // and not the entry as well.
+  // A table slot: the first eight bytes of the key, with copies of what the tokenizer reads
+  // for every word it finds (its classes; whether a pattern may start there). Sixteen bytes, so
+  // that the whole table (a few hundred words, at most 40% full) stays in the first-level
+  // cache while the tokenizer streams through a text; the rest of the key and the entry are
+  // in arrays beside it, read only on a hit.
   struct Slot {
-    Key key;
-    const LexEntry* entry = nullptr;  // nullptr: an empty slot
+    std::uint64_t key_lo = 0;
     ClassMask classes = 0;
-    std::uint16_t size = 0;
+    std::uint16_t size = 0;  // 0: an empty slot
     bool starts_pattern = false;
   };
   // The slot of a word, as find_key; nullptr when absent. Its copies are those of the last
@@ -85,9 +86,16 @@ class Lexicon {
     if (word.size() > max_size_) return nullptr;
     for (std::size_t i = slot_of(key, word.size());; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (!s.entry) return nullptr;
-      if (s.key == key && s.size == word.size() && (word.size() <= kKeyBytes || same_tail(word, *s.entry))) return &s;
+      if (s.size == 0) return nullptr;
+      if (s.key_lo == key.lo && s.size == word.size() && (word.size() <= 8 || slot_key_hi_[i] == key.hi) &&
+          (word.size() <= kKeyBytes || same_tail(word, *slot_entries_[i]))) {
+        return &s;
+      }
     }
+  }
+  // The entry of a slot find_slot returned.
+  const LexEntry* slot_entry(const Slot& slot) const {
+    return slot_entries_[static_cast<std::size_t>(&slot - slots_.data())];
   }
   // Copies every entry's classes and pattern mark into its slot: once the grammar has marked
   // the entries (Grammar's constructor calls it last).
@@ -111,7 +119,7 @@ class Lexicon {
   LexEntry* entry(std::size_t id) { return entries_[id].get(); }  // for the grammar's marks
 
  private:
-  // Multiply-shift over the key; the table is at most a quarter full, so probes are short.
+  // Multiply-shift over the key; the table is at most 40% full, so probes are short.
   std::size_t slot_of(Key key, std::size_t size) const {
     const std::uint64_t h = (key.lo * 0x9E3779B97F4A7C15ull) ^ (key.hi * 0xC2B2AE3D27D4EB4Full) ^ size;
     return static_cast<std::size_t>((h * 0xFF51AFD7ED558CCDull) >> shift_);
@@ -126,7 +134,9 @@ class Lexicon {
 
   std::vector<std::unique_ptr<LexEntry>> entries_;
   std::vector<Slot> slots_;
-  static_assert(sizeof(Slot) <= 32, "a slot is read on every lookup: keep two to a cache line");
+  std::vector<std::uint64_t> slot_key_hi_;       // the key's second eight bytes, by slot
+  std::vector<const LexEntry*> slot_entries_;    // the entry, by slot
+  static_assert(sizeof(Slot) <= 16, "a slot is read on every lookup: keep four to a cache line");
   std::size_t mask_ = 0;
   unsigned shift_ = 64;
   std::size_t max_size_ = 0;

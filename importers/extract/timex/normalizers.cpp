@@ -26,6 +26,15 @@ constexpr std::array<std::string_view, 4> kRef = {"", "PAST_REF", "PRESENT_REF",
 
 bool is_literal(const Token& t, std::string_view word) { return t.lex && t.lex->word == word; }
 
+// The token's text is `word` (lower case), for words the lexicon need not hold ("over").
+bool text_is(const Context& ctx, const Token& t, std::string_view word) {
+  if (t.end - t.begin != word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if ((ctx.text[t.begin + k] | 0x20) != word[k]) return false;
+  }
+  return true;
+}
+
 std::string_view part_code(const Token* part);
 
 int lexv(const Token* t, TokenClass c) { return t && t->lex ? t->lex->value(c) : 0; }
@@ -386,6 +395,7 @@ bool month_relative(const Match& m, Context& ctx, Normalized& out) {
   const Token* month = m.by_class(TokenClass::Month);
   const Token* dir = m.by_class(TokenClass::Direction);
   if (!month || !dir || !ctx.dct) return false;
+  if (month->lex->ambiguous && !month->capitalized) return false;  // "at this march", "last may"
   int mon = lexv(month, TokenClass::Month);
   int d = lexv(dir, TokenClass::Direction);
   int y = ctx.dct->year();
@@ -490,6 +500,11 @@ bool decade(const Match& m, Context& ctx, Normalized& out) {
   if (!t) return false;
   int v = t->number;
   if (t->digits == 2) {
+    // "in his 30s", "in her early 40s": a person's age, not a decade.
+    const auto& toks = *ctx.tokens;
+    std::size_t before = m.first;
+    if (before > 0 && toks[before - 1].is(TokenClass::Position)) --before;
+    if (before > 0 && lexv(&toks[before - 1], TokenClass::Determiner) == 2) return false;
     int century = ctx.dct ? ctx.dct->year() / 100 : 19;
     int this_decade = ctx.dct ? ctx.dct->year() % 100 : 99;
     v = (v <= this_decade ? century : century - 1) * 100 + v;
@@ -769,6 +784,47 @@ bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// "until Tuesday", "postponed until 9 a.m. EST Tuesday": a weekday that ends a wait is a
+// deadline ahead, whatever the tense of the verb (a clock time and zone may come between).
+// Not at the head of a sentence, where "Until Thursday, ..." looks back.
+bool after_until(const Context& ctx, std::size_t first) {
+  const auto& toks = *ctx.tokens;
+  for (std::size_t i = first, steps = 0; i > 0 && steps < 8; ++steps) {
+    const Token& t = toks[--i];
+    // A clause that opens with it looks back: "Until Thursday, they had not called him a suspect."
+    if (is_literal(t, "until") || is_literal(t, "till")) return !t.sentence_start;
+    const bool clock_part = t.kind != TokenKind::Word || t.end - t.begin == 1 || t.is(TokenClass::Zone) ||
+                            t.is(TokenClass::PartOfDay);
+    if (!clock_part || t.sentence_start) return false;
+  }
+  return false;
+}
+
+// "in the morning", "by mid-afternoon", "late evening yesterday": a part of the day that no day
+// word names is on the day the story last named (in a narrative of Friday's trading, "in the
+// morning" is Friday's), else on the DCT.
+bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
+  const Token* part = m.by_class(TokenClass::PartOfDay);
+  if (!part || !ctx.dct) return false;
+  // "the morning" only after "in" ("in the morning"): "the night of the attack", "the evening
+  // news" name something else. (Matched from "the", a word patterns start at anyway: "in" as a
+  // start would send the matcher to every "in the".)
+  const bool article = is_literal(m.token(m.first), "the");
+  if (article && (m.first == 0 || !is_literal((*ctx.tokens)[m.first - 1], "in"))) return false;
+  Date day = *ctx.dct;
+  out.anchoring = Anchoring::Dct;
+  if (const Token* rel = m.by_class(TokenClass::DayRel)) {
+    day = *ctx.dct + date_duration(lexv(rel, TokenClass::DayRel));
+  } else if (ctx.previous && ctx.previous_granularity == Granularity::Day) {
+    day = *ctx.previous;
+    out.anchoring = Anchoring::Previous;
+  }
+  if (const Token* pos = m.by_class(TokenClass::Position)) out.mod = static_cast<Mod>(lexv(pos, TokenClass::Position));
+  out.type = TimexType::Time;
+  out.value = fmt::format("{}T{}", iso_string(day), part_code(part));
+  return true;
+}
+
 // "Friday", "last Friday", "next Tuesday", "Friday evening": direction from the word before,
 // else from the tense of the clause ("said Friday" is past, "will meet Friday" is next).
 bool weekday(const Match& m, Context& ctx, Normalized& out) {
@@ -791,18 +847,23 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
   }
   const Token* dir = m.by_class(TokenClass::Direction);
   Date resolved;
-  if (dir && lexv(dir, TokenClass::Direction) < 0) {
+  // "the previous Friday", "the prior Monday": the one before the day last named, as "the
+  // previous day" is (the DCT when none was).
+  const bool from_previous = dir && m.has_literal("the") && (dir->lex->word == "previous" || dir->lex->word == "prior");
+  out.anchoring = from_previous && ctx.previous ? Anchoring::Previous : Anchoring::Dct;
+  if (from_previous) {
+    resolved = resolve_weekday(*ctx.previous_or_dct() - date_duration(1), day, -1);
+  } else if (dir && lexv(dir, TokenClass::Direction) < 0) {
     resolved = resolve_weekday(*ctx.dct - date_duration(1), day, -1);
   } else if (dir && lexv(dir, TokenClass::Direction) > 0) {
     resolved = resolve_weekday(*ctx.dct + date_duration(1), day, 1);
   } else if (dir) {
     resolved = resolve_weekday(*ctx.dct, day, 0);
   } else {
-    Tense tense = ctx.tense_around(m.first, m.last);
+    Tense tense = after_until(ctx, m.first) ? Tense::Future : ctx.tense_around(m.first, m.last);
     resolved = tense == Tense::Future ? resolve_weekday(*ctx.dct, day, 1) : resolve_weekday(*ctx.dct, day, -1);
   }
   out.value = iso_string(resolved);
-  out.anchoring = Anchoring::Dct;
   if (part) {
     out.type = TimexType::Time;
     out.value += fmt::format("T{}", part_code(part));
@@ -996,6 +1057,7 @@ bool reference(const Match& m, Context& ctx, Normalized& out) {
     if (m.has_literal("past")) code = 1;
     if (m.has_literal("present")) code = 2;
     if (m.has_literal("future") || m.has_literal("term")) code = 3;  // "the near future", "the near term"
+    if (m.has_literal("these")) code = 2;                              // "these days"
   }
   if (code < 1 || code > 3) return false;
   // "current" is a time word as an adjective ("its current chairman", TimeML's PRESENT_REF), not
@@ -1026,7 +1088,7 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
                       is_literal(toks[m.first - 1], "times"))) {
     return false;  // "twice a year" is a frequency
   }
-  // "$2 million a year", "700 seats a week", "24 hours a day": "a" + unit after a count or sum is a
+  // "$2 million a year", "24 hours a day": "a" + unit after a count or sum is a
   // rate, which TimeML leaves unmarked unless it is a set ("every year").
   if (m.first > 0 && m.last - m.first == 2 && (is_literal(toks[m.first], "a") || is_literal(toks[m.first], "an")) &&
       !unit_tok->lex->plural) {
@@ -1035,6 +1097,11 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
     bool counted = before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
                    (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
                    word == "trillion";
+    // "four flights a week", "nearly 700 seats a week": a counted noun, then the rate.
+    if (m.first >= 2 && before.kind == TokenKind::Word && !before.capitalized && word.size() > 2 && word.back() == 's') {
+      const Token& count = toks[m.first - 2];
+      counted = counted || count.kind == TokenKind::Number || count.is(TokenClass::NumWord);
+    }
     if (counted) return false;
   }
   // "the 1988 second quarter", "1988 period": a year, not an amount.
@@ -1084,12 +1151,39 @@ bool duration_fraction(const Match& m, Context&, Normalized& out) {
 }
 
 // "recent years", "recent weeks", "decades", "for years": an unknown stretch.
-bool vague_duration(const Match& m, Context&, Normalized& out) {
+bool vague_duration(const Match& m, Context& ctx, Normalized& out) {
   const Token* unit_tok = m.by_class(TokenClass::Unit);
   if (!unit_tok || !unit_tok->lex->plural) return false;
-  if (is_literal(m.token(m.first), "for")) out.trim_front = 1;  // "for years": the cue is not the span
+  // "for years", "within weeks": the cue is not the span
+  const Token& cue = m.token(m.first);
+  if (is_literal(cue, "for") || is_literal(cue, "within")) out.trim_front = 1;
+  // "the years" only after "over" ("over the years"): "the years 1990 to 1995", "in the weeks
+  // before the shooting" are other things.
+  if (is_literal(cue, "the") && m.last - m.first == 2 &&
+      (m.first == 0 || !text_is(ctx, (*ctx.tokens)[m.first - 1], "over"))) {
+    return false;
+  }
   out.type = TimexType::Duration;
   out.value = duration_value(Amount{0, true, true}, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  return !out.value.empty();
+}
+
+// "a day-long meeting", "the decades-long feud", "a 10-day-long strike": the compound is the
+// duration; the article belongs to the noun.
+bool duration_long(const Match& m, Context&, Normalized& out) {
+  const Token* unit_tok = m.by_class(TokenClass::Unit);
+  if (!unit_tok) return false;
+  bool counted = false;
+  for (std::size_t i = m.first; i < m.last; ++i) {
+    counted = counted || m.token(i).kind == TokenKind::Number || m.token(i).is(TokenClass::NumWord);
+  }
+  Amount amount = counted ? amount_of(m) : Amount{1, false, true};  // "week-long"
+  if (!counted && unit_tok->lex->plural) amount = Amount{0, true, true};  // "decades-long"
+  if (!amount.vague && (amount.value <= 0 || amount.value > 100000)) return false;
+  if (is_literal(m.token(m.first), "a") || is_literal(m.token(m.first), "an")) out.trim_front = 1;
+  out.type = TimexType::Duration;
+  out.value = duration_value(amount, unit_of(unit_tok));
   out.anchoring = Anchoring::None;
   return !out.value.empty();
 }
@@ -1223,6 +1317,8 @@ constexpr Named kNormalizers[] = {
     {"noon_midnight", noon_midnight},
     {"every", every},
     {"set_word", set_word},
+    {"duration_long", duration_long},
+    {"part_of_day_alone", part_of_day_alone},
 };
 
 }  // namespace
@@ -1243,9 +1339,22 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     }
     return true;
   };
+  // A past form right after a determiner (or "a still ...") is an adjective of the noun that
+  // follows, not a verb: "the proposed merger", "on a still unspecified date in January".
+  // (Adverbs in general are left out: "-ly" also ends nouns, "the rally ended Friday".)
+  auto adjective_position = [&](std::size_t i) {
+    if (i == 0) return false;
+    if (toks[i - 1].is(TokenClass::Determiner)) return true;
+    return i >= 2 && word_is(i - 1, "still") && toks[i - 2].is(TokenClass::Determiner);
+  };
   auto cue_at = [&](std::size_t i) -> Tense {
     const Token& t = toks[i];
-    if (t.is(TokenClass::FutureCue)) return Tense::Future;
+    if (t.is(TokenClass::FutureCue)) {
+      // "had been due to expire Friday", "had been scheduled for Monday": a plan the past
+      // perfect reports as gone by.
+      if (i >= 2 && word_is(i - 1, "been") && word_is(i - 2, "had")) return Tense::Past;
+      return Tense::Future;
+    }
     // "may" and "might" as modals look ahead ("may announce ... on Tuesday").
     if (!t.capitalized && (word_is(i, "may") || word_is(i, "might"))) return Tense::Future;
     // "is to resume", "set to open": an arrangement still ahead.
@@ -1255,7 +1364,7 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
     bool past = t.is(TokenClass::PastCue) ||
                 (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
                  text[t.end - 2] == 'e' && !t.lex);
-    if (!past) return Tense::Unknown;
+    if (!past || adjective_position(i)) return Tense::Unknown;
     // A participle after "will be", "to be" is a future passive: "will be held on Friday".
     if (i >= 2 && word_is(i - 1, "be") &&
         (toks[i - 2].is(TokenClass::FutureCue) || word_is(i - 2, "to") || word_is(i - 2, "may") ||

@@ -63,7 +63,14 @@ void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tok
       // The full stop of "p.m." may have been trimmed as a sentence end.
       bool joined = gap == 0 || (gap == 1 && (text_is(text, tokens[f.last], ",") || text_is(text, tokens[f.last], "on") ||
                                               text_is(text, tokens[f.last], ".")));
-      if (is_clock(f) && is_day(g) && joined) {
+      // "at 10:35 a.m. (0735 GMT) Friday": the day after an aside in brackets is the clock's
+      // day; both stay expressions of their own.
+      const bool aside = gap >= 2 && gap <= 8 && text_is(text, tokens[f.last], "(") &&
+                         text_is(text, tokens[g.first - 1], ")");
+      if (is_clock(f) && is_day(g) && aside) {
+        f.value.value = g.value.value + f.value.value.substr(10);
+        f.value.anchoring = g.value.anchoring;
+      } else if (is_clock(f) && is_day(g) && joined) {
         f.value.value = g.value.value + f.value.value.substr(10);
         f.value.anchoring = g.value.anchoring;
         f.last = g.last;
@@ -165,6 +172,31 @@ void trim_trailing_punctuation(Found& f, const std::vector<Token>& tokens) {
   }
 }
 
+// ABC's "This Week", "Apocalypse Now", "This is VOA Today": time words that news writes in
+// lower case, capitalized inside a sentence, are a title's or a name's. Only common time words
+// are judged (every word a unit, direction, part of the day, day word or reference: months,
+// weekdays and holidays are capitalized anyway); one word alone needs a capitalized word
+// before it ("VOA Today"), as a quoted sentence may start with it ("Today, we ...").
+bool in_title(const Found& f, const std::vector<Token>& tokens) {
+  constexpr timex::ClassMask kTimeWords =
+      timex::bit(TokenClass::Unit) | timex::bit(TokenClass::Direction) | timex::bit(TokenClass::PartOfDay) |
+      timex::bit(TokenClass::DayRel) | timex::bit(TokenClass::Ref) | timex::bit(TokenClass::Position);
+  constexpr timex::ClassMask kNames = timex::bit(TokenClass::Month) | timex::bit(TokenClass::Weekday);
+  if (tokens[f.first].sentence_start) return false;
+  std::size_t words = 0;
+  for (std::size_t i = f.first; i < f.last; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind == TokenKind::Number) return false;
+    if (t.kind != TokenKind::Word) continue;
+    if (!t.capitalized || t.all_caps || (t.classes & kTimeWords) == 0 || (t.classes & kNames) != 0) return false;
+    ++words;
+  }
+  if (words >= 2) return true;
+  if (words == 0 || f.first == 0) return false;
+  const Token& before = tokens[f.first - 1];
+  return before.kind == TokenKind::Word && before.capitalized && tokens[f.first].space_before;
+}
+
 // Dates later expressions may be anchored to ("the next day", "a year earlier").
 void remember_anchor(const Found& f, Context& ctx) {
   if (!f.value.anchors_later || f.value.type != TimexType::Date || f.value.value.empty() || f.value.value[0] == 'X' ||
@@ -246,6 +278,10 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
       if (!normalize_within_calendar(m, ctx, n)) continue;
       Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n)};
       trim_trailing_punctuation(f, tokens);
+      if (in_title(f, tokens)) {
+        next = m.last;
+        break;
+      }
       remember_anchor(f, ctx);
       found.push_back(std::move(f));
       next = m.last;

@@ -36,6 +36,7 @@ enum class TokenClass : std::uint8_t {
   Fraction,   // half, quarter (as an amount)
   Masthead,   // Times, Telegraph ...: "Sunday Times" is a newspaper, not a day
   NoTense,    // succeed, hundred ...: words ending in -ed that are no past form
+  Determiner, // a, the, its (=1), his, their (=2, possessive): an -ed word after one is an adjective
   // number classes, from the digits
   Num,        // any plain integer
   DayNum,     // 1..31, one or two digits

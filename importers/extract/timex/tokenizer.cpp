@@ -203,7 +203,7 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, const L
       if (ascii && j - i <= max_word && lexicon.may_hold(j - i, c | 0x20u, s[j - 1] | 0x20u)) {
         const std::string_view word(text.data() + i, j - i);
         if (const Lexicon::Slot* slot = lexicon.find_slot(word_key(s, i, j - i, text.size()), word)) {
-          t.lex = slot->entry;
+          t.lex = lexicon.slot_entry(*slot);
           t.classes = slot->classes;
           if (slot->starts_pattern) starts.push_back(static_cast<std::uint32_t>(out.size() - 1));
         }
