@@ -1,5 +1,7 @@
 #include "fact_cache.h"
 
+#include <algorithm>
+
 namespace dateline::engine {
 
 std::shared_ptr<CandidateFact> FactCache::get(std::int64_t id) {
@@ -20,6 +22,21 @@ std::shared_ptr<CandidateFact> FactCache::get(std::int64_t id) {
   return fact;
 }
 
+void FactCache::put(std::shared_ptr<CandidateFact> fact) {
+  old_.erase(fact->id);
+  if (young_.size() >= kGeneration) {
+    old_ = std::move(young_);
+    young_.clear();
+  }
+  young_.insert_or_assign(fact->id, std::move(fact));
+}
+
+CandidateFact* FactCache::cached(std::int64_t id) {
+  if (auto it = young_.find(id); it != young_.end()) return it->second.get();
+  if (auto it = old_.find(id); it != old_.end()) return it->second.get();
+  return nullptr;
+}
+
 void FactCache::forget(std::int64_t id) {
   young_.erase(id);
   old_.erase(id);
@@ -32,14 +49,14 @@ void FactCache::clear() {
   old_keys_.clear();
 }
 
-const std::vector<std::int64_t>& FactCache::facts_with_key(const std::string& key) {
+const std::vector<std::int64_t>& FactCache::facts_with_key(std::int64_t key) {
   if (auto it = young_keys_.find(key); it != young_keys_.end()) return it->second;
   std::vector<std::int64_t> ids;
   if (auto it = old_keys_.find(key); it != old_keys_.end()) {
     ids = std::move(it->second);
     old_keys_.erase(it);
   } else {
-    auto& q = db_.prepared("SELECT fact_id FROM fact_keys WHERE key = ? ORDER BY fact_id DESC LIMIT ?");
+    auto& q = db_.prepared("SELECT fact_id FROM fact_lookup WHERE key_hash = ? ORDER BY fact_id DESC LIMIT ?");
     q.bind(1, key).bind(2, kFactsPerKey);
     while (q.step()) ids.push_back(q.int64(0));
     q.reset();
@@ -51,13 +68,15 @@ const std::vector<std::int64_t>& FactCache::facts_with_key(const std::string& ke
   return young_keys_.emplace(key, std::move(ids)).first->second;
 }
 
-void FactCache::add_key(const std::string& key, std::int64_t fact_id) {
-  db_.prepared("INSERT OR IGNORE INTO fact_keys(key, fact_id) VALUES (?, ?)").bind(1, key).bind(2, fact_id).run();
+void FactCache::add_key(std::int64_t key, std::int64_t fact_id) {
+  db_.prepared("INSERT OR IGNORE INTO fact_lookup(key_hash, fact_id) VALUES (?, ?)").bind(1, key).bind(2, fact_id).run();
   if (db_.changes() == 0) return;
   for (auto* keys : {&young_keys_, &old_keys_}) {
     if (auto it = keys->find(key); it != keys->end()) {
+      // Newest first, as the store's query gives them: an older fact that gains a key (a new
+      // entity named about it) takes its place by id.
       auto& ids = it->second;
-      ids.insert(ids.begin(), fact_id);
+      ids.insert(std::find_if(ids.begin(), ids.end(), [&](std::int64_t id) { return id < fact_id; }), fact_id);
       if (ids.size() > static_cast<std::size_t>(kFactsPerKey)) ids.pop_back();
     }
   }
