@@ -43,11 +43,24 @@ void FactCache::forget(std::int64_t id) {
 }
 
 void FactCache::clear() {
+  unwritten_keys_.clear();  // a rolled-back document's
   young_.clear();
   old_.clear();
   young_keys_.clear();
   old_keys_.clear();
 }
+
+namespace {
+
+// Files `fact_id` in a list of at most kFactsPerKey ids, newest first, unless it is there.
+void file_newest_first(std::vector<std::int64_t>& ids, std::int64_t fact_id, std::size_t limit) {
+  const auto at = std::find_if(ids.begin(), ids.end(), [&](std::int64_t id) { return id <= fact_id; });
+  if (at != ids.end() && *at == fact_id) return;
+  ids.insert(at, fact_id);
+  if (ids.size() > limit) ids.pop_back();
+}
+
+}  // namespace
 
 const std::vector<std::int64_t>& FactCache::facts_with_key(std::int64_t key) {
   if (auto it = young_keys_.find(key); it != young_keys_.end()) return it->second;
@@ -60,6 +73,9 @@ const std::vector<std::int64_t>& FactCache::facts_with_key(std::int64_t key) {
     q.bind(1, key).bind(2, kFactsPerKey);
     while (q.step()) ids.push_back(q.int64(0));
     q.reset();
+    for (const auto& [k, id] : unwritten_keys_) {
+      if (k == key) file_newest_first(ids, id, kFactsPerKey);
+    }
   }
   if (young_keys_.size() >= kKeyGeneration) {
     old_keys_ = std::move(young_keys_);
@@ -69,17 +85,26 @@ const std::vector<std::int64_t>& FactCache::facts_with_key(std::int64_t key) {
 }
 
 void FactCache::add_key(std::int64_t key, std::int64_t fact_id) {
-  db_.prepared("INSERT OR IGNORE INTO fact_lookup(key_hash, fact_id) VALUES (?, ?)").bind(1, key).bind(2, fact_id).run();
-  if (db_.changes() == 0) return;
+  unwritten_keys_.emplace_back(key, fact_id);
+  // Newest first, as the store's query gives them: an older fact that gains a key (a new entity
+  // named about it) takes its place by id. A list shorter than kFactsPerKey holds all the key's
+  // facts, and a full one all those newer than its last: either way one that is filed already
+  // is in it.
   for (auto* keys : {&young_keys_, &old_keys_}) {
-    if (auto it = keys->find(key); it != keys->end()) {
-      // Newest first, as the store's query gives them: an older fact that gains a key (a new
-      // entity named about it) takes its place by id.
-      auto& ids = it->second;
-      ids.insert(std::find_if(ids.begin(), ids.end(), [&](std::int64_t id) { return id < fact_id; }), fact_id);
-      if (ids.size() > static_cast<std::size_t>(kFactsPerKey)) ids.pop_back();
-    }
+    if (auto it = keys->find(key); it != keys->end()) file_newest_first(it->second, fact_id, kFactsPerKey);
   }
+}
+
+void FactCache::write_keys() {
+  if (unwritten_keys_.empty()) return;
+  // In key order, each once: neighbouring rows share index pages.
+  std::sort(unwritten_keys_.begin(), unwritten_keys_.end());
+  unwritten_keys_.erase(std::unique(unwritten_keys_.begin(), unwritten_keys_.end()), unwritten_keys_.end());
+  static const MultiInsert rows("INSERT OR IGNORE INTO fact_lookup(key_hash, fact_id) VALUES ", 2);
+  rows.write(db_, unwritten_keys_.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind(first, unwritten_keys_[i].first).bind(first + 1, unwritten_keys_[i].second);
+  });
+  unwritten_keys_.clear();
 }
 
 std::shared_ptr<CandidateFact> FactCache::load(std::int64_t id) {

@@ -86,8 +86,11 @@ class FactCache {
 
   // The kFactsPerKey most recent facts filed under a lookup key (fact_lookup), newest first.
   const std::vector<std::int64_t>& facts_with_key(std::int64_t key);
-  // Files a fact under a key, in the store and here.
+  // Files a fact under a key: here at once, in the store at the next write_keys().
   void add_key(std::int64_t key, std::int64_t fact_id);
+  // Writes the keys filed since the last call (at the end of each document), a few statements
+  // for all of them.
+  void write_keys();
 
  private:
   static constexpr std::size_t kGeneration = 16384;
@@ -98,6 +101,7 @@ class FactCache {
   sql::Database& db_;
   std::unordered_map<std::int64_t, std::shared_ptr<CandidateFact>> young_, old_;
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> young_keys_, old_keys_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> unwritten_keys_;  // (key, fact) not yet in the store
 };
 
 }  // namespace dateline::engine

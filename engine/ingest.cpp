@@ -150,7 +150,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   const std::int64_t first_row = last.int64(0) + 1;
   last.reset();
   std::vector<IngestClaim> claims(x.claims.size());
-  DocumentContext context{db, frequency, cache, d, text_id, reported, {}, {}, &claims};
+  DocumentContext context{db, frequency, cache, d, text_id, reported, {}, {}, &claims, {}};
   for (std::size_t i = 0; i < x.claims.size(); ++i) {
     const Claim& c = x.claims[i];
     IngestClaim& ic = claims[i];
@@ -170,6 +170,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
     if (!ic.info.revises.empty()) merge_revision_claim(context, ic);
   }
   for (const auto& ic : claims) insert_claim(db, text_id, d, ic);
+  write_index_rows(context);
   assign_threads(context, x);
   result.claims = claims.size();
   result.new_facts = context.new_facts.size();

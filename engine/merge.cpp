@@ -119,9 +119,8 @@ std::vector<std::int64_t> candidates(DocumentContext& c, const Subject& s) {
 // nothing more specific (lookup_keys never asks for them otherwise).
 void index_entities(DocumentContext& c, std::int64_t fact_id, const std::vector<std::string>& families,
                     const std::vector<std::string>& names, bool frequent_keys) {
-  auto& entity = c.db.prepared("INSERT OR IGNORE INTO fact_entities(name_lc, fact_id) VALUES (?, ?)");
   for (const auto& name : names) {
-    entity.bind(1, lower(name)).bind(2, fact_id).run();
+    c.entity_rows.emplace_back(lower(name), fact_id);
     if (!frequent_keys && c.frequency.frequent(name)) continue;
     for (const auto& family : families) c.cache.add_key(entity_key(family, name), fact_id);
   }
@@ -510,6 +509,18 @@ void merge_revision_claim(DocumentContext& c, IngestClaim& ic) {
   if (!linked) {
     c.db.prepared("INSERT INTO links(from_fact, to_fact, kind) VALUES (?, ?, 'EXTENDS')").bind(1, own).bind(2, target).run();
   }
+}
+
+void write_index_rows(DocumentContext& c) {
+  auto& rows = c.entity_rows;
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  static const MultiInsert entities("INSERT OR IGNORE INTO fact_entities(name_lc, fact_id) VALUES ", 2);
+  entities.write(c.db, rows.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind(first, rows[i].first).bind(first + 1, rows[i].second);
+  });
+  rows.clear();
+  c.cache.write_keys();
 }
 
 void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id) {

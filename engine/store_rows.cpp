@@ -82,6 +82,16 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+MultiInsert::MultiInsert(std::string_view head, int columns) : columns_(columns), sql_(kMaxRows + 1) {
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c) row += c ? ", ?" : "?";
+  row += ")";
+  for (std::size_t n = 1; n <= kMaxRows; ++n) {
+    sql_[n] = std::string(head);
+    for (std::size_t r = 0; r < n; ++r) sql_[n] += r ? ", " + row : row;
+  }
+}
+
 std::vector<ValueRow> read_values(sql::Database& db, std::int64_t fact_id) {
   auto& q = db.prepared(
       "SELECT seq, value, type, granularity, earliest, latest, mod, time_text, status, first_reported, text_id "

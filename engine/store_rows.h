@@ -7,6 +7,7 @@
 #include <dateline/claim.h>
 #include <dateline/time_value.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -33,6 +34,31 @@ std::vector<std::string> split_names(std::string_view joined);
 
 // ASCII lower case: entity and topic queries are case-insensitive.
 std::string lower(std::string_view text);
+
+// An INSERT of many rows in few statements: a statement costs more than the row it writes (its
+// setup, step, halt and reset), and an ingest writes a few dozen index rows per document.
+// Instances must be static: their SQL texts key the connection's prepared statements.
+class MultiInsert {
+ public:
+  static constexpr std::size_t kMaxRows = 16;
+  // `head` is "INSERT ... INTO table(columns) VALUES ", `columns` the number of columns.
+  MultiInsert(std::string_view head, int columns);
+  // Writes `rows` rows; bind(statement, first parameter, row index) binds one row's columns.
+  template <typename Bind>
+  void write(sql::Database& db, std::size_t rows, Bind&& bind) const {
+    for (std::size_t done = 0; done < rows;) {
+      const std::size_t n = std::min(kMaxRows, rows - done);
+      auto& s = db.prepared(sql_[n]);
+      for (std::size_t r = 0; r < n; ++r) bind(s, static_cast<int>(r) * columns_ + 1, done + r);
+      s.run();
+      done += n;
+    }
+  }
+
+ private:
+  int columns_;
+  std::vector<std::string> sql_;  // by number of rows
+};
 
 // One value a fact has had, as stored.
 struct ValueRow {
