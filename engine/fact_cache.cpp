@@ -108,9 +108,12 @@ void FactCache::write_keys() {
 }
 
 std::shared_ptr<CandidateFact> FactCache::load(std::int64_t id) {
+  // The row and its values in one statement (the fact's columns repeat on each value's row).
   auto& q = db_.prepared(
-      "SELECT predicate, families, topic_norm, entities, amount_value, amount_unit, amount_approximate, amount_text, "
-      "cur_seq, topic, recipients FROM facts WHERE id = ?");
+      "SELECT f.predicate, f.families, f.topic_norm, f.entities, f.amount_value, f.amount_unit, f.amount_approximate, "
+      "f.amount_text, f.cur_seq, f.topic, f.recipients, v.seq, v.value, v.type, v.granularity, v.earliest, v.latest, "
+      "v.mod, v.time_text, v.status, v.first_reported, v.text_id "
+      "FROM facts f LEFT JOIN fact_values v ON v.fact_id = f.id WHERE f.id = ? ORDER BY v.seq");
   q.bind(1, id);
   if (!q.step()) {
     q.reset();
@@ -134,8 +137,11 @@ std::shared_ptr<CandidateFact> FactCache::load(std::int64_t id) {
   f->cur_seq = q.is_null(8) ? 0 : q.int64(8);
   f->topic_text = q.str(9);
   f->subject.recipients = split_names(q.text(10));
+  do {
+    if (q.is_null(11)) continue;  // no values (not written by this dateline)
+    f->values.push_back(read_value(q, 11));
+  } while (q.step());
   q.reset();
-  f->values = read_values(db_, id);
   return f;
 }
 

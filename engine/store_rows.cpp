@@ -82,13 +82,15 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-MultiInsert::MultiInsert(std::string_view head, int columns) : columns_(columns), sql_(kMaxRows + 1) {
+MultiInsert::MultiInsert(std::string_view head, int columns, std::string_view tail)
+    : columns_(columns), sql_(kMaxRows + 1) {
   std::string row = "(";
   for (int c = 0; c < columns; ++c) row += c ? ", ?" : "?";
   row += ")";
   for (std::size_t n = 1; n <= kMaxRows; ++n) {
     sql_[n] = std::string(head);
     for (std::size_t r = 0; r < n; ++r) sql_[n] += r ? ", " + row : row;
+    sql_[n] += tail;
   }
 }
 
@@ -98,18 +100,20 @@ std::vector<ValueRow> read_values(sql::Database& db, std::int64_t fact_id) {
       "FROM fact_values WHERE fact_id = ? ORDER BY seq");
   q.bind(1, fact_id);
   std::vector<ValueRow> values;
-  while (q.step()) {
-    ValueRow v;
-    v.seq = q.int64(0);
-    v.time = read_time(q, 1);
-    v.time_text = q.str(7);
-    v.status = read_status(q, 8);
-    v.first_reported = read_date(q, 9);
-    v.text_id = q.int64(10);
-    values.push_back(std::move(v));
-  }
+  while (q.step()) values.push_back(read_value(q, 0));
   q.reset();
   return values;
+}
+
+ValueRow read_value(const sql::Statement& s, int first) {
+  ValueRow v;
+  v.seq = s.int64(first);
+  v.time = read_time(s, first + 1);
+  v.time_text = s.str(first + 7);
+  v.status = read_status(s, first + 8);
+  v.first_reported = read_date(s, first + 9);
+  v.text_id = s.int64(first + 10);
+  return v;
 }
 
 void sort_history(std::vector<ValueRow>& values) {
@@ -133,9 +137,14 @@ void EntityFrequency::refresh() {
 }
 
 void EntityFrequency::add_text(std::int64_t text_id, const std::set<std::string>& names) {
-  auto& s = db_.prepared("INSERT INTO entity_df(name, df) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET df = df + 1");
+  // Names are distinct (a set): each row of the statement counts one more text.
+  static const MultiInsert rows("INSERT INTO entity_df(name, df) VALUES ", 2,
+                                " ON CONFLICT(name) DO UPDATE SET df = df + 1");
+  const std::vector<std::string> list(names.begin(), names.end());
+  rows.write(db_, list.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind(first, list[i]).bind(first + 1, std::int64_t{1});
+  });
   for (const auto& n : names) {
-    s.bind(1, n).run();
     if (auto it = cache_.find(n); it != cache_.end()) it->second += 1;
   }
   texts_ = std::max(texts_, text_id);

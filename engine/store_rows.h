@@ -41,8 +41,9 @@ std::string lower(std::string_view text);
 class MultiInsert {
  public:
   static constexpr std::size_t kMaxRows = 16;
-  // `head` is "INSERT ... INTO table(columns) VALUES ", `columns` the number of columns.
-  MultiInsert(std::string_view head, int columns);
+  // `head` is "INSERT ... INTO table(columns) VALUES ", `columns` the number of columns, `tail`
+  // what follows the rows (an upsert clause).
+  MultiInsert(std::string_view head, int columns, std::string_view tail = {});
   // Writes `rows` rows; bind(statement, first parameter, row index) binds one row's columns.
   template <typename Bind>
   void write(sql::Database& db, std::size_t rows, Bind&& bind) const {
@@ -71,6 +72,9 @@ struct ValueRow {
 };
 
 std::vector<ValueRow> read_values(sql::Database& db, std::int64_t fact_id);
+// A value from the columns seq, value, type, granularity, earliest, latest, mod, time_text, status,
+// first_reported, text_id, starting at `first`.
+ValueRow read_value(const sql::Statement& s, int first);
 
 // History order: by when first reported (unknown first), a value stated as superseded before
 // one that is not, then by time, then by creation. The last is the current value.
