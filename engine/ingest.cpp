@@ -86,14 +86,17 @@ void bind_claim(sql::Statement& s, int at, std::int64_t text_id, const Document&
     if (!also.empty()) also += ',';
     also += p;
   }
-  s.bind(o + 1, ic.row).bind(o + 2, ic.key).bind(o + 3, text_id).bind(o + 4, d.id).bind(o + 5, c.predicate);
-  s.bind(o + 6, also).bind(o + 7, c.topic).bind(o + 8, to_string(c.status));
+  // Text of the extraction and the claims (alive until the rows are written) is bound without a
+  // copy; text made here is copied.
+  s.bind(o + 1, ic.row).bind_static(o + 2, ic.key).bind(o + 3, text_id).bind_static(o + 4, d.id);
+  s.bind_static(o + 5, c.predicate).bind(o + 6, also).bind_static(o + 7, c.topic);
+  s.bind_static(o + 8, to_string(c.status));
   bind_time(s, o + 9, c.time ? std::optional(c.time->value) : std::nullopt);
   if (c.time) {
-    s.bind(o + 15, ic.time_text).bind(o + 16, static_cast<std::int64_t>(c.time->span.begin));
+    s.bind_static(o + 15, ic.time_text).bind(o + 16, static_cast<std::int64_t>(c.time->span.begin));
     s.bind(o + 17, static_cast<std::int64_t>(c.time->span.end));
   }
-  s.bind(o + 18, to_string(c.time_source));
+  s.bind_static(o + 18, to_string(c.time_source));
   if (c.amount) {
     s.bind(o + 19, c.amount->value).bind(o + 20, c.amount->unit).bind(o + 21, c.amount->approximate ? 1 : 0);
     s.bind(o + 22, ic.amount_text).bind(o + 23, static_cast<std::int64_t>(c.amount->span.begin));

@@ -42,9 +42,10 @@ std::vector<std::string> telling_names(std::string_view topic, EntityFrequency& 
 // with every text).
 FactPtr read_fact(DocumentContext& c, std::int64_t id) {
   FactPtr f = c.cache.get(id);
-  if (f) {
+  if (f && f->derived_for_text != c.text_id) {
     f->subject.entities = c.frequency.specific(f->subject.all_entities);
     f->subject.topic_names = telling_names(f->topic_text, c.frequency);
+    f->derived_for_text = c.text_id;
   }
   return f;
 }
@@ -198,11 +199,9 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
     }
   }
   if (c.reported && (!value.first_reported || *c.reported < *value.first_reported)) {
-    c.db.prepared("UPDATE OR FAIL fact_values SET first_reported = ? WHERE fact_id = ? AND seq = ?")
-        .bind(1, iso_string(*c.reported))
-        .bind(2, fact.id)
-        .bind(3, seq)
-        .run();
+    auto& u = c.db.prepared("UPDATE OR FAIL fact_values SET first_reported = ? WHERE fact_id = ? AND seq = ?");
+    bind_date(u, 1, c.reported);
+    u.bind(2, fact.id).bind(3, seq).run();
     earlier_report = true;
   }
   const bool new_amount = claim.amount && !fact.amount;
@@ -243,7 +242,10 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
       cached->amount = Amount{{}, claim.amount->value, claim.amount->unit, claim.amount->approximate};
       cached->amount_text = ic.amount_text;
     }
-    if (!added.empty()) cached->subject.all_entities = split_names(join_names(all));
+    if (!added.empty()) {
+      cached->subject.all_entities = split_names(join_names(all));
+      cached->derived_for_text = 0;
+    }
   }
   if (sharper_time || earlier_report) refresh_fact(c.db, c.cache, fact_id);
 }

@@ -14,14 +14,14 @@ void bind_time(sql::Statement& s, int first, const std::optional<TimeValue>& tim
     return;
   }
   s.bind(first, time->value);
-  s.bind(first + 1, to_string(time->type));
-  s.bind(first + 2, to_string(time->granularity));
+  s.bind_static(first + 1, to_string(time->type));  // names in static storage
+  s.bind_static(first + 2, to_string(time->granularity));
   bind_date(s, first + 3, time->earliest);
   bind_date(s, first + 4, time->latest);
   if (time->mod == Mod::None) {
     s.bind_null(first + 5);
   } else {
-    s.bind(first + 5, to_string(time->mod));
+    s.bind_static(first + 5, to_string(time->mod));
   }
 }
 
@@ -38,11 +38,20 @@ std::optional<TimeValue> read_time(const sql::Statement& s, int first) {
 }
 
 void bind_date(sql::Statement& s, int index, const std::optional<Date>& day) {
-  if (day) {
-    s.bind(index, iso_string(*day));
-  } else {
+  if (!day) {
     s.bind_null(index);
+    return;
   }
+  // iso_string() without fmt, which cost more than the row: this runs for several columns of
+  // every fact and value written. Dates are years 1400 to 9999 (Boost), four digits.
+  const auto ymd = day->year_month_day();
+  const int y = ymd.year, m = ymd.month, d = ymd.day;
+  const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                         '-',                                   static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),       '-',
+                         static_cast<char>('0' + d / 10),       static_cast<char>('0' + d % 10)};
+  s.bind(index, std::string_view(text, sizeof text));
 }
 
 std::optional<Date> read_date(const sql::Statement& s, int column) {
