@@ -3,10 +3,15 @@
 // has had), kept in memory for the facts the last documents touched: a new claim is compared with
 // up to 64 candidates, and reading each back through SQL was most of an ingest's time.
 //
-// The cache holds copies of rows: every write to a fact's row or values forgets that fact, and a
-// rolled-back document or another writer clears it all (Store::Impl). Memory is bounded: two
-// generations of at most kGeneration facts each; a fact not read during a whole generation is
-// dropped with the older one.
+// The cache holds copies of rows, written through: merging updates a cached fact as it writes its
+// row or values (a new fact is cached as it is created), so the next claim about it reads nothing
+// back; a rarely taken write path may forget the fact instead. A rolled-back document or another
+// writer clears it all (Store::Impl). Memory is bounded: two generations of at most kGeneration
+// facts each; a fact not read during a whole generation is dropped with the older one.
+//
+// Lookup keys ("the deadline facts naming ByteDance") are stored as 64-bit hashes (fact_lookup):
+// an integer index is a third the size of the text one and cheaper to search; two keys sharing
+// a hash would only add candidates, which merging checks like any other.
 
 #include "fact_matching.h"
 #include "sqlite.h"
@@ -18,6 +23,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,6 +42,33 @@ struct CandidateFact {
   std::string amount_text;
   std::int64_t cur_seq = 0;
   std::vector<ValueRow> values;  // by seq
+  // The text being ingested when `entities` and `topic_names` were worked out: frequencies change
+  // only between texts, so the claims of one text (each comparing dozens of candidates) work them
+  // out once per fact. 0: not yet, or the names changed.
+  std::int64_t derived_for_text = 0;
+};
+
+// FNV-1a over the bytes of a lookup key, built from its parts without an intermediate string.
+// The value is stored: it must not change (schema migration 3 hashes the old text keys with it).
+class KeyHash {
+ public:
+  KeyHash& add(std::string_view part) {
+    for (char ch : part) mix(static_cast<unsigned char>(ch));
+    return *this;
+  }
+  // ASCII lower case, as lower() in store_rows.h.
+  KeyHash& add_lower(std::string_view part) {
+    for (char ch : part) mix(static_cast<unsigned char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
+    return *this;
+  }
+  std::int64_t value() const { return static_cast<std::int64_t>(h_); }
+
+ private:
+  void mix(unsigned char byte) {
+    h_ ^= byte;
+    h_ *= 0x100000001b3ULL;
+  }
+  std::uint64_t h_ = 0xcbf29ce484222325ULL;
 };
 
 class FactCache {
@@ -46,14 +79,22 @@ class FactCache {
   explicit FactCache(sql::Database& db) : db_(db) {}
   // The fact as stored, or null when there is no such fact.
   std::shared_ptr<CandidateFact> get(std::int64_t id);
-  // The fact's row or values changed.
+  // A fact just written to the store, as it was written.
+  void put(std::shared_ptr<CandidateFact> fact);
+  // The cached copy to update along with the store's rows, or null when the fact is not cached
+  // (the next get() reads what was written).
+  CandidateFact* cached(std::int64_t id);
+  // The fact's row or values changed and the copy was not updated.
   void forget(std::int64_t id);
   void clear();
 
-  // The kFactsPerKey most recent facts filed under a lookup key (fact_keys), newest first.
-  const std::vector<std::int64_t>& facts_with_key(const std::string& key);
-  // Files a fact under a key, in the store and here; fact ids only grow, so it is the newest.
-  void add_key(const std::string& key, std::int64_t fact_id);
+  // The kFactsPerKey most recent facts filed under a lookup key (fact_lookup), newest first.
+  const std::vector<std::int64_t>& facts_with_key(std::int64_t key);
+  // Files a fact under a key: here at once, in the store at the next write_keys().
+  void add_key(std::int64_t key, std::int64_t fact_id);
+  // Writes the keys filed since the last call (at the end of each document), a few statements
+  // for all of them.
+  void write_keys();
 
  private:
   static constexpr std::size_t kGeneration = 16384;
@@ -63,7 +104,8 @@ class FactCache {
 
   sql::Database& db_;
   std::unordered_map<std::int64_t, std::shared_ptr<CandidateFact>> young_, old_;
-  std::unordered_map<std::string, std::vector<std::int64_t>> young_keys_, old_keys_;
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> young_keys_, old_keys_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> unwritten_keys_;  // (key, fact) not yet in the store
 };
 
 }  // namespace dateline::engine

@@ -77,38 +77,50 @@ std::string entities_json(const Claim& c) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-void insert_claim(sql::Database& db, std::int64_t text_id, const Document& d, const IngestClaim& ic) {
+// Binds one claims row, its 32 columns from parameter `at` (claim_rows() below).
+void bind_claim(sql::Statement& s, int at, std::int64_t text_id, const Document& d, const IngestClaim& ic) {
   const Claim& c = *ic.claim;
-  auto& s = db.prepared(
-      "INSERT INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
-      "time_granularity, time_earliest, time_latest, time_mod, time_text, time_begin, time_end, time_source, "
-      "amount_value, amount_unit, amount_approximate, amount_text, amount_begin, amount_end, attribution, "
-      "confidence, span_begin, span_end, quote, entities, fact_id, value_seq) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const int o = at - 1;  // the column numbers below are 1-based
   std::string also;
   for (const auto& p : c.also) {
     if (!also.empty()) also += ',';
     also += p;
   }
-  s.bind(1, ic.row).bind(2, ic.key).bind(3, text_id).bind(4, d.id).bind(5, c.predicate).bind(6, also).bind(7, c.topic);
-  s.bind(8, to_string(c.status));
-  bind_time(s, 9, c.time ? std::optional(c.time->value) : std::nullopt);
+  // Text of the extraction and the claims (alive until the rows are written) is bound without a
+  // copy; text made here is copied.
+  s.bind(o + 1, ic.row).bind_static(o + 2, ic.key).bind(o + 3, text_id).bind_static(o + 4, d.id);
+  s.bind_static(o + 5, c.predicate).bind(o + 6, also).bind_static(o + 7, c.topic);
+  s.bind_static(o + 8, to_string(c.status));
+  bind_time(s, o + 9, c.time ? std::optional(c.time->value) : std::nullopt);
   if (c.time) {
-    s.bind(15, ic.time_text).bind(16, static_cast<std::int64_t>(c.time->span.begin));
-    s.bind(17, static_cast<std::int64_t>(c.time->span.end));
+    s.bind_static(o + 15, ic.time_text).bind(o + 16, static_cast<std::int64_t>(c.time->span.begin));
+    s.bind(o + 17, static_cast<std::int64_t>(c.time->span.end));
   }
-  s.bind(18, to_string(c.time_source));
+  s.bind_static(o + 18, to_string(c.time_source));
   if (c.amount) {
-    s.bind(19, c.amount->value).bind(20, c.amount->unit).bind(21, c.amount->approximate ? 1 : 0);
-    s.bind(22, ic.amount_text).bind(23, static_cast<std::int64_t>(c.amount->span.begin));
-    s.bind(24, static_cast<std::int64_t>(c.amount->span.end));
+    s.bind(o + 19, c.amount->value).bind(o + 20, c.amount->unit).bind(o + 21, c.amount->approximate ? 1 : 0);
+    s.bind(o + 22, ic.amount_text).bind(o + 23, static_cast<std::int64_t>(c.amount->span.begin));
+    s.bind(o + 24, static_cast<std::int64_t>(c.amount->span.end));
   }
-  s.bind(25, c.attribution).bind(26, c.confidence);
-  s.bind(27, static_cast<std::int64_t>(c.evidence.span.begin)).bind(28, static_cast<std::int64_t>(c.evidence.span.end));
-  s.bind(29, c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote);
-  s.bind(30, entities_json(c));
-  if (ic.fact) s.bind(31, ic.fact);
-  s.bind(32, ic.seq).run();
+  s.bind(o + 25, c.attribution).bind(o + 26, c.confidence);
+  s.bind(o + 27, static_cast<std::int64_t>(c.evidence.span.begin));
+  s.bind(o + 28, static_cast<std::int64_t>(c.evidence.span.end));
+  s.bind(o + 29, c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote);
+  s.bind(o + 30, entities_json(c));
+  if (ic.fact) s.bind(o + 31, ic.fact);
+  s.bind(o + 32, ic.seq);
+}
+
+// The document's claims rows, up to MultiInsert::kMaxRows a statement.
+void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, const std::vector<IngestClaim>& claims) {
+  static const MultiInsert rows(
+      "INSERT INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
+      "time_granularity, time_earliest, time_latest, time_mod, time_text, time_begin, time_end, time_source, "
+      "amount_value, amount_unit, amount_approximate, amount_text, amount_begin, amount_end, attribution, "
+      "confidence, span_begin, span_end, quote, entities, fact_id, value_seq) VALUES ",
+      32);
+  rows.write(db, claims.size(),
+             [&](sql::Statement& s, int first, std::size_t i) { bind_claim(s, first, text_id, d, claims[i]); });
 }
 
 // Every entity the text names, once, for the frequency that tells "US" from "NASAMS".
@@ -150,7 +162,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   const std::int64_t first_row = last.int64(0) + 1;
   last.reset();
   std::vector<IngestClaim> claims(x.claims.size());
-  DocumentContext context{db, frequency, cache, d, text_id, reported, {}, {}, &claims};
+  DocumentContext context{db, frequency, cache, d, text_id, reported, {}, {}, &claims, {}};
   for (std::size_t i = 0; i < x.claims.size(); ++i) {
     const Claim& c = x.claims[i];
     IngestClaim& ic = claims[i];
@@ -169,7 +181,8 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   for (auto& ic : claims) {
     if (!ic.info.revises.empty()) merge_revision_claim(context, ic);
   }
-  for (const auto& ic : claims) insert_claim(db, text_id, d, ic);
+  insert_claims(db, text_id, d, claims);
+  write_index_rows(context);
   assign_threads(context, x);
   result.claims = claims.size();
   result.new_facts = context.new_facts.size();

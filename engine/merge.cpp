@@ -42,9 +42,10 @@ std::vector<std::string> telling_names(std::string_view topic, EntityFrequency& 
 // with every text).
 FactPtr read_fact(DocumentContext& c, std::int64_t id) {
   FactPtr f = c.cache.get(id);
-  if (f) {
+  if (f && f->derived_for_text != c.text_id) {
     f->subject.entities = c.frequency.specific(f->subject.all_entities);
     f->subject.topic_names = telling_names(f->topic_text, c.frequency);
+    f->derived_for_text = c.text_id;
   }
   return f;
 }
@@ -74,16 +75,20 @@ std::vector<std::string_view> topic_words(std::string_view topic) {
   return words;
 }
 
-std::string entity_key(std::string_view family, std::string_view name) {
-  return fmt::format("e\x1f{}\x1f{}", family, lower(name));
+// Lookup keys, hashed (FactCache): "e" or "w", the family and the entity (lower case) or word,
+// separated by 0x1f, as the text keys of schema version 2 were.
+std::int64_t entity_key(std::string_view family, std::string_view name) {
+  return KeyHash().add("e\x1f").add(family).add("\x1f").add_lower(name).value();
 }
-std::string word_key(std::string_view family, std::string_view word) { return fmt::format("w\x1f{}\x1f{}", family, word); }
+std::int64_t word_key(std::string_view family, std::string_view word) {
+  return KeyHash().add("w\x1f").add(family).add("\x1f").add(word).value();
+}
 
 // Keys to look candidates up by: the names of a named topic; specific entities (a fact about
 // them matches only facts that share one or its named topic); without either, the topic's words,
 // and without a topic the frequent entities.
-std::vector<std::string> lookup_keys(const Subject& s) {
-  std::vector<std::string> keys;
+std::vector<std::int64_t> lookup_keys(const Subject& s) {
+  std::vector<std::int64_t> keys;
   for (const auto& family : s.families) {
     // The names of a named topic find the facts it matches whatever their entities.
     for (const auto& n : s.topic_names) keys.push_back(word_key(family, n));
@@ -100,7 +105,7 @@ std::vector<std::string> lookup_keys(const Subject& s) {
 
 std::vector<std::int64_t> candidates(DocumentContext& c, const Subject& s) {
   std::vector<std::int64_t> ids;
-  for (const auto& key : lookup_keys(s)) {
+  for (const std::int64_t key : lookup_keys(s)) {
     for (std::int64_t id : c.cache.facts_with_key(key)) {
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
@@ -115,9 +120,8 @@ std::vector<std::int64_t> candidates(DocumentContext& c, const Subject& s) {
 // nothing more specific (lookup_keys never asks for them otherwise).
 void index_entities(DocumentContext& c, std::int64_t fact_id, const std::vector<std::string>& families,
                     const std::vector<std::string>& names, bool frequent_keys) {
-  auto& entity = c.db.prepared("INSERT OR IGNORE INTO fact_entities(name_lc, fact_id) VALUES (?, ?)");
   for (const auto& name : names) {
-    entity.bind(1, lower(name)).bind(2, fact_id).run();
+    c.entity_rows.emplace_back(lower(name), fact_id);
     if (!frequent_keys && c.frequency.frequent(name)) continue;
     for (const auto& family : families) c.cache.add_key(entity_key(family, name), fact_id);
   }
@@ -168,16 +172,20 @@ void insert_value(DocumentContext& c, std::int64_t fact_id, std::int64_t seq, In
   s.bind(9, ic.time_text).bind(10, to_string(ic.claim->status));
   bind_date(s, 11, c.reported);
   s.bind(12, c.text_id).run();
-  c.cache.forget(fact_id);
+  if (CandidateFact* cached = c.cache.cached(fact_id)) {
+    // Values are kept by seq; a new one has the next.
+    cached->values.push_back(ValueRow{seq, time, ic.time_text, ic.claim->status, c.reported, c.text_id});
+  }
   set_claim_fact(ic, fact_id, seq);
 }
 
 // Adds the claim as a source of an existing value, sharpening what the value knows.
 void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value, IngestClaim& ic) {
   const Claim& claim = *ic.claim;
-  c.cache.forget(fact.id);
-  set_claim_fact(ic, fact.id, value.seq);
-  bool changed = false;
+  const std::int64_t seq = value.seq;
+  set_claim_fact(ic, fact.id, seq);
+  // What changes, applied to the cached copy (which `fact` and `value` may be) once written.
+  bool sharper_time = false, earlier_report = false;
   if (claim.time && claim.time->value.has_bounds()) {
     const bool sharper = !value.time || !value.time->has_bounds() ||
                          &finer_time(*value.time, claim.time->value) == &claim.time->value;
@@ -186,19 +194,18 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
           "UPDATE OR FAIL fact_values SET value = ?, type = ?, granularity = ?, earliest = ?, latest = ?, mod = ?, "
           "time_text = ? WHERE fact_id = ? AND seq = ?");
       bind_time(s, 1, claim.time->value);
-      s.bind(7, ic.time_text).bind(8, fact.id).bind(9, value.seq).run();
-      changed = true;
+      s.bind(7, ic.time_text).bind(8, fact.id).bind(9, seq).run();
+      sharper_time = true;
     }
   }
   if (c.reported && (!value.first_reported || *c.reported < *value.first_reported)) {
-    c.db.prepared("UPDATE OR FAIL fact_values SET first_reported = ? WHERE fact_id = ? AND seq = ?")
-        .bind(1, iso_string(*c.reported))
-        .bind(2, fact.id)
-        .bind(3, value.seq)
-        .run();
-    changed = true;
+    auto& u = c.db.prepared("UPDATE OR FAIL fact_values SET first_reported = ? WHERE fact_id = ? AND seq = ?");
+    bind_date(u, 1, c.reported);
+    u.bind(2, fact.id).bind(3, seq).run();
+    earlier_report = true;
   }
-  if (claim.amount && !fact.amount) {
+  const bool new_amount = claim.amount && !fact.amount;
+  if (new_amount) {
     c.db.prepared("UPDATE OR FAIL facts SET amount_value = ?, amount_unit = ?, amount_approximate = ?, amount_text = ? WHERE id = ?")
         .bind(1, claim.amount->value)
         .bind(2, claim.amount->unit)
@@ -214,13 +221,33 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
       added.push_back(name);
     }
   }
+  std::vector<std::string> all;
   if (!added.empty()) {
-    std::vector<std::string> all = fact.subject.all_entities;
+    all = fact.subject.all_entities;
     all.insert(all.end(), added.begin(), added.end());
     c.db.prepared("UPDATE OR FAIL facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
     index_entities(c, fact.id, fact.subject.families, added, fact.subject.entities.empty());
   }
-  if (changed) refresh_fact(c.db, c.cache, fact.id);
+  const std::int64_t fact_id = fact.id;
+  if (CandidateFact* cached = c.cache.cached(fact_id)) {
+    for (auto& v : cached->values) {
+      if (v.seq != seq) continue;
+      if (sharper_time) {
+        v.time = claim.time->value;
+        v.time_text = ic.time_text;
+      }
+      if (earlier_report) v.first_reported = c.reported;
+    }
+    if (new_amount) {
+      cached->amount = Amount{{}, claim.amount->value, claim.amount->unit, claim.amount->approximate};
+      cached->amount_text = ic.amount_text;
+    }
+    if (!added.empty()) {
+      cached->subject.all_entities = split_names(join_names(all));
+      cached->derived_for_text = 0;
+    }
+  }
+  if (sharper_time || earlier_report) refresh_fact(c.db, c.cache, fact_id);
 }
 
 std::string headline_of(const IngestClaim& ic) {
@@ -279,6 +306,21 @@ std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
   s.bind(18, join_names(ic.subject.recipients));
   s.run();
   const std::int64_t id = c.db.last_insert_rowid();
+  // Cached as a read would give it back (names through their tab-joined columns).
+  auto fact = std::make_shared<CandidateFact>();
+  fact->id = id;
+  fact->predicate = claim.predicate;
+  fact->info = predicate_info(claim.predicate);
+  fact->subject.families = split_names(join_names(ic.subject.families));
+  fact->subject.topic = ic.subject.topic;
+  fact->subject.all_entities = split_names(join_names(ic.subject.all_entities));
+  fact->subject.recipients = split_names(join_names(ic.subject.recipients));
+  fact->topic_text = claim.topic;
+  if (claim.amount) {
+    fact->amount = Amount{{}, claim.amount->value, claim.amount->unit, claim.amount->approximate};
+    fact->amount_text = ic.amount_text;
+  }
+  c.cache.put(std::move(fact));
   insert_value(c, id, 0, ic);
   for (const auto& family : ic.subject.families) {
     for (auto w : topic_words(ic.subject.topic)) c.cache.add_key(word_key(family, w), id);
@@ -471,12 +513,24 @@ void merge_revision_claim(DocumentContext& c, IngestClaim& ic) {
   }
 }
 
+void write_index_rows(DocumentContext& c) {
+  auto& rows = c.entity_rows;
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  static const MultiInsert entities("INSERT OR IGNORE INTO fact_entities(name_lc, fact_id) VALUES ", 2);
+  entities.write(c.db, rows.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind(first, rows[i].first).bind(first + 1, rows[i].second);
+  });
+  rows.clear();
+  c.cache.write_keys();
+}
+
 void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id) {
-  cache.forget(fact_id);
   std::vector<ValueRow> values = read_values(db, fact_id);
   if (values.empty()) return;
   sort_history(values);
   const ValueRow& current = values.back();
+  if (CandidateFact* cached = cache.cached(fact_id)) cached->cur_seq = current.seq;
   auto& p = db.prepared("SELECT predicate FROM facts WHERE id = ?");
   p.bind(1, fact_id);
   const PredicateInfo info = predicate_info(p.step() ? p.text(0) : std::string_view{});
@@ -525,7 +579,10 @@ void note_earlier_report(sql::Database& db, FactCache& cache, std::int64_t text_
         "UPDATE OR FAIL fact_values SET first_reported = ?1 WHERE fact_id = ?2 AND seq = ?3 "
         "AND (first_reported IS NULL OR first_reported > ?1)");
     u.bind(1, iso_string(*day)).bind(2, fact).bind(3, seq).run();
-    if (db.changes() > 0) refresh_fact(db, cache, fact);
+    if (db.changes() > 0) {
+      cache.forget(fact);  // rare: read again when next needed
+      refresh_fact(db, cache, fact);
+    }
   }
 }
 

@@ -42,7 +42,13 @@ struct DocumentContext {
   std::vector<std::int64_t> new_facts;          // in creation order
   std::unordered_map<std::int64_t, const IngestClaim*> founders;  // new fact -> its first claim
   std::vector<IngestClaim>* claims = nullptr;   // all of this document's claims
+  // fact_entities rows (lower-case name, fact) for queries, written at the end of the document
+  // (write_index_rows), with the lookup keys.
+  std::vector<std::pair<std::string, std::int64_t>> entity_rows;
 };
+
+// Writes the index rows merging gathered for the document: fact_entities and lookup keys.
+void write_index_rows(DocumentContext& context);
 
 // The subject of a claim as matching sees it (families, normalized topic, entities).
 Subject subject_of(const Claim& claim, const PredicateInfo& info, EntityFrequency& frequency);

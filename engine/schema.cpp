@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "fact_cache.h"
+
 #include <dateline/store.h>
 
 #include <fmt/format.h>
@@ -160,7 +162,33 @@ CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest) WHERE upcoming = 1;
 CREATE INDEX facts_ahead_span ON facts(julianday(cur_latest) - julianday(cur_earliest)) WHERE upcoming = 1;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
+// Version 3: merging's lookup keys as 64-bit hashes (fact_cache.h: KeyHash) in an integer index:
+// the text keys ("e\x1fdeadline\x1fbytedance") made fact_keys the largest index of the store and
+// the one most written at ingest (four rows a new fact, each a search by string compares).
+// The old keys are hashed in migrate_keys_to_hashes().
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE fact_lookup(             -- candidate lookup for merging: hash of (family, topic word or entity)
+  key_hash INTEGER NOT NULL,
+  fact_id INTEGER NOT NULL,
+  PRIMARY KEY(key_hash, fact_id)
+) WITHOUT ROWID;
+)sql";
+
+void migrate_keys_to_hashes(sql::Database& db) {
+  auto& read = db.prepared("SELECT key, fact_id FROM fact_keys");
+  auto& write = db.prepared("INSERT OR IGNORE INTO fact_lookup(key_hash, fact_id) VALUES (?, ?)");
+  while (read.step()) write.bind(1, engine::KeyHash().add(read.text(0)).value()).bind(2, read.int64(1)).run();
+  read.reset();
+  db.exec("DROP TABLE fact_keys");
+}
+
+struct Migration {
+  std::string_view sql;
+  void (*then)(sql::Database&) = nullptr;  // what SQL alone cannot do
+};
+
+constexpr std::array<Migration, 3> kMigrations = {
+    Migration{kVersion1}, Migration{kVersion2}, Migration{kVersion3, migrate_keys_to_hashes}};
 
 int read_version(sql::Database& db) {
   auto& has = db.prepared("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
@@ -242,7 +270,9 @@ int open_and_migrate(sql::Database& db) {
     if (!lock_for_migration(db, v)) continue;
     MigrationTransaction tx(db);
     if (v == 0) db.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
-    db.exec(kMigrations[static_cast<std::size_t>(v)]);
+    const Migration& m = kMigrations[static_cast<std::size_t>(v)];
+    db.exec(m.sql);
+    if (m.then) m.then(db);
     db.prepared("INSERT INTO schema_version(version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
         .bind(1, v + 1)
         .run();

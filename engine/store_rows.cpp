@@ -14,14 +14,14 @@ void bind_time(sql::Statement& s, int first, const std::optional<TimeValue>& tim
     return;
   }
   s.bind(first, time->value);
-  s.bind(first + 1, to_string(time->type));
-  s.bind(first + 2, to_string(time->granularity));
+  s.bind_static(first + 1, to_string(time->type));  // names in static storage
+  s.bind_static(first + 2, to_string(time->granularity));
   bind_date(s, first + 3, time->earliest);
   bind_date(s, first + 4, time->latest);
   if (time->mod == Mod::None) {
     s.bind_null(first + 5);
   } else {
-    s.bind(first + 5, to_string(time->mod));
+    s.bind_static(first + 5, to_string(time->mod));
   }
 }
 
@@ -38,11 +38,20 @@ std::optional<TimeValue> read_time(const sql::Statement& s, int first) {
 }
 
 void bind_date(sql::Statement& s, int index, const std::optional<Date>& day) {
-  if (day) {
-    s.bind(index, iso_string(*day));
-  } else {
+  if (!day) {
     s.bind_null(index);
+    return;
   }
+  // iso_string() without fmt, which cost more than the row: this runs for several columns of
+  // every fact and value written. Dates are years 1400 to 9999 (Boost), four digits.
+  const auto ymd = day->year_month_day();
+  const int y = ymd.year, m = ymd.month, d = ymd.day;
+  const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                         '-',                                   static_cast<char>('0' + m / 10),
+                         static_cast<char>('0' + m % 10),       '-',
+                         static_cast<char>('0' + d / 10),       static_cast<char>('0' + d % 10)};
+  s.bind(index, std::string_view(text, sizeof text));
 }
 
 std::optional<Date> read_date(const sql::Statement& s, int column) {
@@ -82,24 +91,38 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+MultiInsert::MultiInsert(std::string_view head, int columns, std::string_view tail)
+    : columns_(columns), sql_(kMaxRows + 1) {
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c) row += c ? ", ?" : "?";
+  row += ")";
+  for (std::size_t n = 1; n <= kMaxRows; ++n) {
+    sql_[n] = std::string(head);
+    for (std::size_t r = 0; r < n; ++r) sql_[n] += r ? ", " + row : row;
+    sql_[n] += tail;
+  }
+}
+
 std::vector<ValueRow> read_values(sql::Database& db, std::int64_t fact_id) {
   auto& q = db.prepared(
       "SELECT seq, value, type, granularity, earliest, latest, mod, time_text, status, first_reported, text_id "
       "FROM fact_values WHERE fact_id = ? ORDER BY seq");
   q.bind(1, fact_id);
   std::vector<ValueRow> values;
-  while (q.step()) {
-    ValueRow v;
-    v.seq = q.int64(0);
-    v.time = read_time(q, 1);
-    v.time_text = q.str(7);
-    v.status = read_status(q, 8);
-    v.first_reported = read_date(q, 9);
-    v.text_id = q.int64(10);
-    values.push_back(std::move(v));
-  }
+  while (q.step()) values.push_back(read_value(q, 0));
   q.reset();
   return values;
+}
+
+ValueRow read_value(const sql::Statement& s, int first) {
+  ValueRow v;
+  v.seq = s.int64(first);
+  v.time = read_time(s, first + 1);
+  v.time_text = s.str(first + 7);
+  v.status = read_status(s, first + 8);
+  v.first_reported = read_date(s, first + 9);
+  v.text_id = s.int64(first + 10);
+  return v;
 }
 
 void sort_history(std::vector<ValueRow>& values) {
@@ -123,9 +146,14 @@ void EntityFrequency::refresh() {
 }
 
 void EntityFrequency::add_text(std::int64_t text_id, const std::set<std::string>& names) {
-  auto& s = db_.prepared("INSERT INTO entity_df(name, df) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET df = df + 1");
+  // Names are distinct (a set): each row of the statement counts one more text.
+  static const MultiInsert rows("INSERT INTO entity_df(name, df) VALUES ", 2,
+                                " ON CONFLICT(name) DO UPDATE SET df = df + 1");
+  const std::vector<std::string> list(names.begin(), names.end());
+  rows.write(db_, list.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind(first, list[i]).bind(first + 1, std::int64_t{1});
+  });
   for (const auto& n : names) {
-    s.bind(1, n).run();
     if (auto it = cache_.find(n); it != cache_.end()) it->second += 1;
   }
   texts_ = std::max(texts_, text_id);

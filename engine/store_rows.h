@@ -7,6 +7,7 @@
 #include <dateline/claim.h>
 #include <dateline/time_value.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <set>
@@ -34,6 +35,32 @@ std::vector<std::string> split_names(std::string_view joined);
 // ASCII lower case: entity and topic queries are case-insensitive.
 std::string lower(std::string_view text);
 
+// An INSERT of many rows in few statements: a statement costs more than the row it writes (its
+// setup, step, halt and reset), and an ingest writes a few dozen index rows per document.
+// Instances must be static: their SQL texts key the connection's prepared statements.
+class MultiInsert {
+ public:
+  static constexpr std::size_t kMaxRows = 16;
+  // `head` is "INSERT ... INTO table(columns) VALUES ", `columns` the number of columns, `tail`
+  // what follows the rows (an upsert clause).
+  MultiInsert(std::string_view head, int columns, std::string_view tail = {});
+  // Writes `rows` rows; bind(statement, first parameter, row index) binds one row's columns.
+  template <typename Bind>
+  void write(sql::Database& db, std::size_t rows, Bind&& bind) const {
+    for (std::size_t done = 0; done < rows;) {
+      const std::size_t n = std::min(kMaxRows, rows - done);
+      auto& s = db.prepared(sql_[n]);
+      for (std::size_t r = 0; r < n; ++r) bind(s, static_cast<int>(r) * columns_ + 1, done + r);
+      s.run();
+      done += n;
+    }
+  }
+
+ private:
+  int columns_;
+  std::vector<std::string> sql_;  // by number of rows
+};
+
 // One value a fact has had, as stored.
 struct ValueRow {
   std::int64_t seq = 0;
@@ -45,6 +72,9 @@ struct ValueRow {
 };
 
 std::vector<ValueRow> read_values(sql::Database& db, std::int64_t fact_id);
+// A value from the columns seq, value, type, granularity, earliest, latest, mod, time_text, status,
+// first_reported, text_id, starting at `first`.
+ValueRow read_value(const sql::Statement& s, int first);
 
 // History order: by when first reported (unknown first), a value stated as superseded before
 // one that is not, then by time, then by creation. The last is the current value.

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <fstream>
 
 using namespace engine_test;
@@ -70,7 +71,7 @@ TEST_CASE("the same text from two outlets is stored once and counted as two sour
 
 TEST_CASE("a fresh store has the current schema version and its tables can be queried") {
   TempStore store;
-  CHECK(store->schema_version() == 2);
+  CHECK(store->schema_version() == 3);
   store->ingest(summit_article("Nordic Times", "").build());
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(store.path().c_str(), &db) == SQLITE_OK);
@@ -113,4 +114,98 @@ TEST_CASE("a file that is not a store is reported with its path") {
     CHECK_THAT(e.what(), Catch::Contains(path));
   }
   std::filesystem::remove(path);
+}
+
+namespace {
+
+std::vector<std::string> split_on(const std::string& text, char sep) {
+  std::vector<std::string> parts;
+  std::string part;
+  for (char ch : text + sep) {
+    if (ch != sep) {
+      part += ch;
+    } else if (!part.empty()) {
+      parts.push_back(part);
+      part.clear();
+    }
+  }
+  return parts;
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// Turns a store back into a version 2 one: merging's lookup keys as text in fact_keys, as version
+// 2 wrote them (entity and topic-word keys of every family of every fact), no fact_lookup.
+void downgrade_to_version_2(const std::string& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(db,
+                       "BEGIN; CREATE TABLE fact_keys(key TEXT NOT NULL, fact_id INTEGER NOT NULL, "
+                       "PRIMARY KEY(key, fact_id)) WITHOUT ROWID;",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_stmt* facts = nullptr;
+  sqlite3_stmt* insert = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT id, families, entities, topic_norm FROM facts", -1, &facts, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO fact_keys VALUES (?, ?)", -1, &insert, nullptr) == SQLITE_OK);
+  while (sqlite3_step(facts) == SQLITE_ROW) {
+    auto column = [&](int i) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(facts, i))); };
+    std::vector<std::string> keys;
+    for (const auto& family : split_on(column(1), '\t')) {
+      for (const auto& name : split_on(column(2), '\t')) keys.push_back(fmt::format("e\x1f{}\x1f{}", family, lower_ascii(name)));
+      for (const auto& word : split_on(column(3), ' ')) keys.push_back(fmt::format("w\x1f{}\x1f{}", family, word));
+    }
+    for (const auto& key : keys) {
+      sqlite3_bind_text(insert, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64(insert, 2, sqlite3_column_int64(facts, 0));
+      REQUIRE(sqlite3_step(insert) == SQLITE_DONE);
+      sqlite3_reset(insert);
+    }
+  }
+  sqlite3_finalize(facts);
+  sqlite3_finalize(insert);
+  REQUIRE(sqlite3_exec(db, "DROP TABLE fact_lookup; DELETE FROM schema_version WHERE version = 3; COMMIT;", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+std::int64_t count_rows(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+  const std::int64_t n = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("a version 2 store is migrated: its text lookup keys become hashes and later reports still merge") {
+  TempStore store;
+  store->ingest(summit_article("Nordic Times", "https://nordic.example/summit").build());
+  store->commit();
+  const StoreCounts before = store->counts();
+  downgrade_to_version_2(store.path());
+  store.reopen();
+  CHECK(store->schema_version() == 3);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'fact_keys'") == 0);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_lookup") > 0);
+  // Another outlet's own words about the same summit: found through the migrated keys (the
+  // cache is empty after reopening), so it is one more source of the stored fact.
+  Article other("Baltic Wire", "2025-03-03", "https://baltic.example/halvik");
+  other.sentence("Norland and Estmark will hold their summit in Halvik on March 14, officials said.")
+      .claim("summit", "Norland-Estmark fishing dispute", ClaimStatus::Scheduled)
+      .time("March 14", "2025-03-14")
+      .entity("Norland", EntityKind::Gpe, "agent")
+      .entity("Estmark", EntityKind::Gpe, "agent");
+  store->ingest(other.build());
+  const StoreCounts after = store->counts();
+  CHECK(after.documents == before.documents + 1);
+  CHECK(after.claims == before.claims + 1);
+  CHECK(after.facts == before.facts);
 }
