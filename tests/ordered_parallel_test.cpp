@@ -59,6 +59,23 @@ TEST_CASE("workers never run further ahead of the consumer than the window") {
   CHECK(furthest_lead.load() <= 4 * jobs);
 }
 
+TEST_CASE("a consumer slower than every worker still gets every item in order") {
+  // `ingest`: one store writer behind fast extraction. Workers then sleep on a full window and
+  // are woken a batch of room at a time; no item may be lost or wait forever.
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    std::size_t next_expected = 0;
+    ordered_parallel<std::size_t>(
+        300, jobs, [](std::size_t i) { return i * 3; },
+        [&](std::size_t i, std::size_t r) {
+          std::this_thread::sleep_for(std::chrono::microseconds(50));
+          CHECK(i == next_expected);
+          CHECK(r == i * 3);
+          ++next_expected;
+        });
+    CHECK(next_expected == 300);
+  }
+}
+
 TEST_CASE("an error surfaces after every earlier result, and nothing later is consumed") {
   for (unsigned jobs : {1u, 2u, 4u}) {
     std::vector<std::size_t> seen;

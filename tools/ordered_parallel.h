@@ -125,7 +125,11 @@ void ordered_parallel(std::size_t count, unsigned jobs, Produce produce, Consume
     {
       std::lock_guard lock(mutex);
       consumed = i + 1;
-      wake_workers = workers_waiting > 0;
+      // Workers asleep on a full window are woken once a batch of room is free, not for each
+      // item: when the consumer is the slow side (`ingest`: one store writer), a wake per item
+      // was a futex call on its critical path. They still refill in time: the window then holds
+      // another batch of finished items for the consumer to take meanwhile.
+      wake_workers = workers_waiting > 0 && consumed + window - next >= batch;
     }
     if (wake_workers) space.notify_all();
   }
