@@ -45,6 +45,12 @@ const std::unordered_set<std::string>& topic_stopwords() {
   return words;
 }
 
+bool contains(const std::vector<std::string>& list, std::string_view item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+}  // namespace
+
 std::vector<std::string_view> words_of(std::string_view normalized) {
   std::vector<std::string_view> words;
   std::size_t start = 0;
@@ -56,12 +62,6 @@ std::vector<std::string_view> words_of(std::string_view normalized) {
   }
   return words;
 }
-
-bool contains(const std::vector<std::string>& list, std::string_view item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-}  // namespace
 
 PredicateInfo predicate_info(std::string_view predicate) {
   const auto& table = predicate_table();

@@ -28,6 +28,9 @@ PredicateInfo predicate_info(std::string_view predicate);
 // Lower case, punctuation dropped, stop words dropped, single spaces: the form topics are compared in.
 std::string normalize_topic(std::string_view topic);
 
+// The words of a normalized topic (split at spaces), as views into it.
+std::vector<std::string_view> words_of(std::string_view normalized);
+
 // Dice coefficient over the words of two normalized topics: 1 for the same words, 0 for none shared.
 double topic_similarity(std::string_view a, std::string_view b);
 

@@ -11,18 +11,6 @@
 namespace dateline::engine {
 namespace {
 
-std::vector<std::string_view> words_of(std::string_view normalized) {
-  std::vector<std::string_view> words;
-  std::size_t start = 0;
-  while (start < normalized.size()) {
-    std::size_t end = normalized.find(' ', start);
-    if (end == std::string_view::npos) end = normalized.size();
-    if (end > start) words.push_back(normalized.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
 // Whether a topic names something that tells stories apart ("TikTok divestment"), not only common
 // words ("deadline") or names most texts carry ("China sale" where most articles name China).
 bool names_something(std::string_view topic, EntityFrequency& frequency) {
