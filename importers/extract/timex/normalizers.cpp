@@ -587,6 +587,8 @@ bool the_quarter(const Match& m, Context& ctx, Normalized& out) {
       n = number(shift(*ctx.dct, Unit::Quarter, -1));
     }
     if (const Token* ord = m.by_class(TokenClass::OrdWord)) n = lexv(ord, TokenClass::OrdWord);
+    // "the 1988 period" after "the nine months" or a year: that stretch of 1988, no quarter
+    if (m.has_literal("period") && ctx.previous_granularity == Granularity::Year && !m.by_class(TokenClass::OrdWord)) n = 0;
     if (n == 0 && m.has_literal("period")) {
       out.value = fmt::format("{:04}", y->number);
       return true;
@@ -953,6 +955,17 @@ bool earlier_later(const Match& m, Context& ctx, Normalized& out) {
   Amount amount = amount_of(m);
   if (!amount.found || amount.vague) return false;
   Unit unit = unit_of(unit_tok);
+  // "three days later", "an hour earlier": TimeML marks the stretch between two events in a
+  // narrative as a duration, the adverb as a signal outside it. Calendar periods ("a year
+  // earlier", "a month later") name a date, as earnings news compares them.
+  if (unit == Unit::Day || unit == Unit::Hour || unit == Unit::Minute || unit == Unit::Second || unit == Unit::Week ||
+      unit == Unit::Fortnight) {
+    out.type = TimexType::Duration;
+    out.value = duration_value(amount, unit);
+    out.anchoring = Anchoring::None;
+    out.trim_back = 1;
+    return !out.value.empty();
+  }
   std::optional<Date> anchor = ctx.anchor_for(unit);
   if (!anchor) return false;
   bool back = m.has_literal("earlier") || m.has_literal("before");
@@ -1127,6 +1140,16 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
     int scale = second.is(TokenClass::NumWord) ? lexv(&second, TokenClass::NumWord) : 0;
     bool counted = second.is(TokenClass::Num) || (scale > 0 && scale != 100 && scale != 1000 && scale != 12);
     if ((is_literal(first, "a") || is_literal(first, "an")) && counted) out.trim_front = 1;
+  }
+  // "the nine months", "the latest six months" (not "the past two months", which runs back
+  // from the DCT): a reporting period that later comparisons refer to.
+  if (is_literal(m.token(m.first), "the") && !amount.vague &&
+      (unit_of(unit_tok) == Unit::Month || unit_of(unit_tok) == Unit::Quarter)) {
+    out.reporting_period = true;
+    for (std::size_t i = m.first + 1; i < m.last; ++i) {
+      const Token& t = m.token(i);
+      if (t.is(TokenClass::Direction) && !is_literal(t, "latest")) out.reporting_period = false;
+    }
   }
   out.type = TimexType::Duration;
   if (is_literal(m.token(m.first), "half")) amount.value = 0;  // "half an hour": the article is no count

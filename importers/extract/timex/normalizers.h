@@ -59,6 +59,10 @@ struct Normalized {
   // earlier") is not: "the latest quarter ... a year earlier ... a year earlier" must not
   // walk back a year each time.
   bool anchors_later = true;
+  // A definite stretch of months ("the nine months", "the first six months"): an earnings
+  // story's year-to-date period. "A year earlier" after it is that stretch a year before,
+  // which a TIMEX3 value can give only as the year, so it replaces a quarter as the anchor.
+  bool reporting_period = false;
 };
 
 // The normalizer a pattern names in the table; nullptr when there is none by that name.

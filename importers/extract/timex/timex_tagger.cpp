@@ -198,7 +198,25 @@ bool in_title(const Found& f, const std::vector<Token>& tokens) {
 }
 
 // Dates later expressions may be anchored to ("the next day", "a year earlier").
-void remember_anchor(const Found& f, Context& ctx) {
+void remember_anchor(const Found& f, const std::vector<Token>& tokens, Context& ctx) {
+  if (f.value.reporting_period && ctx.dct) {
+    // "the nine months": "a year earlier" now means that stretch of the year before
+    int year = ctx.previous_start ? ctx.previous_start->year() : ctx.dct->year();
+    ctx.previous_granularity = Granularity::Year;
+    ctx.previous_start = Date(static_cast<unsigned short>(year), 1, 1);
+    return;
+  }
+  // "the quarter ended Sept. 30": the closing day names the quarter's end, and "a year ago"
+  // after it still compares quarters; the day is kept only for day-level anchors.
+  const bool closes_period = f.first > 0 && (text_is(ctx.text, tokens[f.first - 1], "ended") ||
+                                             text_is(ctx.text, tokens[f.first - 1], "ending"));
+  if (closes_period && is_day(f) && ctx.previous_granularity == Granularity::Quarter) {
+    try {
+      ctx.previous = parse_time_value(f.value.value, f.value.type).earliest;
+    } catch (const ValueError&) {
+    }
+    return;
+  }
   if (!f.value.anchors_later || f.value.type != TimexType::Date || f.value.value.empty() || f.value.value[0] == 'X' ||
       f.value.value[0] == 'P') {
     return;
@@ -282,7 +300,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
         next = m.last;
         break;
       }
-      remember_anchor(f, ctx);
+      remember_anchor(f, tokens, ctx);
       found.push_back(std::move(f));
       next = m.last;
       break;
