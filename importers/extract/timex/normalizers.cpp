@@ -498,8 +498,10 @@ bool numeric_md(const Match& m, Context& ctx, Normalized& out) {
 bool decade(const Match& m, Context& ctx, Normalized& out) {
   const Token* t = m.by_class(TokenClass::DecadeNum);
   if (!t) return false;
-  int v = t->number;
-  if (t->digits == 2) {
+  // "1990s", "'90s", or in words, "the nineties" (the lexicon gives the two digits)
+  const bool word = t->kind == TokenKind::Word;
+  int v = word ? lexv(t, TokenClass::DecadeNum) : t->number;
+  if (t->digits == 2 || word) {
     // "in his 30s", "in her early 40s": a person's age, not a decade.
     const auto& toks = *ctx.tokens;
     std::size_t before = m.first;
@@ -1041,6 +1043,12 @@ bool year_ago_quarter(const Match& m, Context& ctx, Normalized& out) {
     out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
     return true;
   }
+  // "the same period a year ago" after "the nine months": that stretch of the year before
+  if (m.has_literal("period") && ctx.previous_granularity == Granularity::Year && ctx.previous_start) {
+    out.value = period_value(shift(*ctx.previous_start, Unit::Year, -1), Unit::Year);
+    out.anchoring = Anchoring::Previous;
+    return true;
+  }
   out.value = period_value(shift(*start, Unit::Year, -1), Unit::Quarter);
   out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
   return true;
@@ -1150,6 +1158,14 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
       const Token& t = m.token(i);
       if (t.is(TokenClass::Direction) && !is_literal(t, "latest")) out.reporting_period = false;
     }
+  }
+  // "Islam will one day be ...": "one day" right after a modal is a vague future time, as
+  // TimeML marks it, not a day's length ("for one day").
+  if (m.last - m.first == 2 && unit_of(unit_tok) == Unit::Day && !unit_tok->lex->plural && m.first > 0 &&
+      text_is(ctx, m.token(m.first), "one") && toks[m.first - 1].is(TokenClass::FutureCue)) {
+    out.value = "FUTURE_REF";
+    out.anchoring = Anchoring::None;
+    return true;
   }
   out.type = TimexType::Duration;
   if (is_literal(m.token(m.first), "half")) amount.value = 0;  // "half an hour": the article is no count
@@ -1282,6 +1298,13 @@ bool every(const Match& m, Context&, Normalized& out) {
   return !out.value.empty();
 }
 
+// An idiom the table lists ("high noon"): the words are taken so that no pattern starts
+// inside it, and the tagger drops the match.
+bool not_a_time(const Match&, Context&, Normalized& out) {
+  out.discard = true;
+  return true;
+}
+
 // "daily", "weekly", "annually".
 bool set_word(const Match& m, Context&, Normalized& out) {
   const Token* w = m.by_class(TokenClass::SetWord);
@@ -1340,6 +1363,7 @@ constexpr Named kNormalizers[] = {
     {"noon_midnight", noon_midnight},
     {"every", every},
     {"set_word", set_word},
+    {"not_a_time", not_a_time},
     {"duration_long", duration_long},
     {"part_of_day_alone", part_of_day_alone},
 };

@@ -63,6 +63,8 @@ struct Normalized {
   // story's year-to-date period. "A year earlier" after it is that stretch a year before,
   // which a TIMEX3 value can give only as the year, so it replaces a quarter as the anchor.
   bool reporting_period = false;
+  // An idiom that holds a time word ("high noon"): its tokens are consumed, nothing is tagged.
+  bool discard = false;
 };
 
 // The normalizer a pattern names in the table; nullptr when there is none by that name.

@@ -296,7 +296,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
       if (!normalize_within_calendar(m, ctx, n)) continue;
       Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n)};
       trim_trailing_punctuation(f, tokens);
-      if (in_title(f, tokens)) {
+      if (f.value.discard || in_title(f, tokens)) {
         next = m.last;
         break;
       }
