@@ -788,20 +788,34 @@ bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
-// "until Tuesday", "postponed until 9 a.m. EST Tuesday": a weekday that ends a wait is a
-// deadline ahead, whatever the tense of the verb (a clock time and zone may come between).
-// Not at the head of a sentence, where "Until Thursday, ..." looks back.
-bool after_until(const Context& ctx, std::size_t first) {
+// "until Tuesday", "postponed until 9 a.m. EST Tuesday", "has until Friday": a weekday that
+// ends a wait is a deadline ahead, even after a past verb that defers (PAST=2 in the lexicon:
+// "postponed", "extended"); after another past verb it looks back ("stayed until Tuesday").
+// A clock time and zone may come between. Not at the head of a sentence, where "Until
+// Thursday, ..." looks back. Unknown when no "until" governs the weekday.
+Tense until_tense(const Context& ctx, std::size_t first) {
   const auto& toks = *ctx.tokens;
-  for (std::size_t i = first, steps = 0; i > 0 && steps < 8; ++steps) {
+  std::size_t until = first;
+  for (std::size_t i = first, steps = 0;; ++steps) {
+    if (i == 0 || steps >= 8) return Tense::Unknown;
     const Token& t = toks[--i];
-    // A clause that opens with it looks back: "Until Thursday, they had not called him a suspect."
-    if (is_literal(t, "until") || is_literal(t, "till")) return !t.sentence_start;
+    if (is_literal(t, "until") || is_literal(t, "till")) {
+      if (t.sentence_start) return Tense::Unknown;
+      until = i;
+      break;
+    }
     const bool clock_part = t.kind != TokenKind::Word || t.end - t.begin == 1 || t.is(TokenClass::Zone) ||
                             t.is(TokenClass::PartOfDay);
-    if (!clock_part || t.sentence_start) return false;
+    if (!clock_part || t.sentence_start) return Tense::Unknown;
   }
-  return false;
+  constexpr std::size_t kBack = 10;
+  for (std::size_t i = until, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start; ++steps) {
+    --i;
+    Tense t = ctx.tense_cue(i);
+    if (t == Tense::Past && lexv(&toks[i], TokenClass::PastCue) != 2) return Tense::Past;
+    if (t != Tense::Unknown) return Tense::Future;
+  }
+  return Tense::Future;
 }
 
 // "in the morning", "by mid-afternoon", "late evening yesterday": a part of the day that no day
@@ -864,7 +878,8 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
   } else if (dir) {
     resolved = resolve_weekday(*ctx.dct, day, 0);
   } else {
-    Tense tense = after_until(ctx, m.first) ? Tense::Future : ctx.tense_around(m.first, m.last);
+    Tense tense = until_tense(ctx, m.first);
+    if (tense == Tense::Unknown) tense = ctx.tense_around(m.first, m.last);
     resolved = tense == Tense::Future ? resolve_weekday(*ctx.dct, day, 1) : resolve_weekday(*ctx.dct, day, -1);
   }
   out.value = iso_string(resolved);
@@ -1377,49 +1392,57 @@ Normalizer find_normalizer(std::string_view name) {
   return nullptr;
 }
 
-Tense Context::tense_around(std::size_t first, std::size_t last) const {
+namespace {
+
+// The token's text is `w` (lower case).
+bool word_at(const Context& ctx, std::size_t i, std::string_view w) {
+  const auto& toks = *ctx.tokens;
+  return i < toks.size() && text_is(ctx, toks[i], w);
+}
+
+}  // namespace
+
+Tense Context::tense_cue(std::size_t i) const {
   const auto& toks = *tokens;
-  auto word_is = [&](std::size_t i, std::string_view w) {
-    if (i >= toks.size() || toks[i].end - toks[i].begin != w.size()) return false;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      if ((text[toks[i].begin + k] | 0x20) != w[k]) return false;
-    }
-    return true;
-  };
+  auto word_is = [&](std::size_t k, std::string_view w) { return word_at(*this, k, w); };
   // A past form right after a determiner (or "a still ...") is an adjective of the noun that
   // follows, not a verb: "the proposed merger", "on a still unspecified date in January".
   // (Adverbs in general are left out: "-ly" also ends nouns, "the rally ended Friday".)
-  auto adjective_position = [&](std::size_t i) {
-    if (i == 0) return false;
-    if (toks[i - 1].is(TokenClass::Determiner)) return true;
-    return i >= 2 && word_is(i - 1, "still") && toks[i - 2].is(TokenClass::Determiner);
+  auto adjective_position = [&](std::size_t k) {
+    if (k == 0) return false;
+    if (toks[k - 1].is(TokenClass::Determiner)) return true;
+    return k >= 2 && word_is(k - 1, "still") && toks[k - 2].is(TokenClass::Determiner);
   };
-  auto cue_at = [&](std::size_t i) -> Tense {
-    const Token& t = toks[i];
-    if (t.is(TokenClass::FutureCue)) {
-      // "had been due to expire Friday", "had been scheduled for Monday": a plan the past
-      // perfect reports as gone by.
-      if (i >= 2 && word_is(i - 1, "been") && word_is(i - 2, "had")) return Tense::Past;
-      return Tense::Future;
-    }
-    // "may" and "might" as modals look ahead ("may announce ... on Tuesday").
-    if (!t.capitalized && (word_is(i, "may") || word_is(i, "might"))) return Tense::Future;
-    // "is to resume", "set to open": an arrangement still ahead.
-    if (word_is(i, "to") && i > 0 && (word_is(i - 1, "is") || word_is(i - 1, "are") || word_is(i - 1, "set"))) {
-      return Tense::Future;
-    }
-    bool past = t.is(TokenClass::PastCue) ||
-                (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
-                 text[t.end - 2] == 'e' && !t.lex);
-    if (!past || adjective_position(i)) return Tense::Unknown;
-    // A participle after "will be", "to be" is a future passive: "will be held on Friday".
-    if (i >= 2 && word_is(i - 1, "be") &&
-        (toks[i - 2].is(TokenClass::FutureCue) || word_is(i - 2, "to") || word_is(i - 2, "may") ||
-         word_is(i - 2, "might") || word_is(i - 2, "must"))) {
-      return Tense::Future;
-    }
-    return Tense::Past;
-  };
+  const Token& t = toks[i];
+  if (t.is(TokenClass::FutureCue)) {
+    // "had been due to expire Friday", "had been scheduled for Monday": a plan the past
+    // perfect reports as gone by.
+    if (i >= 2 && word_is(i - 1, "been") && word_is(i - 2, "had")) return Tense::Past;
+    return Tense::Future;
+  }
+  // "may" and "might" as modals look ahead ("may announce ... on Tuesday").
+  if (!t.capitalized && (word_is(i, "may") || word_is(i, "might"))) return Tense::Future;
+  // "is to resume", "set to open": an arrangement still ahead.
+  if (word_is(i, "to") && i > 0 && (word_is(i - 1, "is") || word_is(i - 1, "are") || word_is(i - 1, "set"))) {
+    return Tense::Future;
+  }
+  bool past = t.is(TokenClass::PastCue) ||
+              (t.kind == TokenKind::Word && !t.capitalized && t.end - t.begin >= 5 && text[t.end - 1] == 'd' &&
+               text[t.end - 2] == 'e' && !t.lex);
+  if (!past || adjective_position(i)) return Tense::Unknown;
+  // A participle after "will be", "to be" is a future passive: "will be held on Friday".
+  if (i >= 2 && word_is(i - 1, "be") &&
+      (toks[i - 2].is(TokenClass::FutureCue) || word_is(i - 2, "to") || word_is(i - 2, "may") ||
+       word_is(i - 2, "might") || word_is(i - 2, "must"))) {
+    return Tense::Future;
+  }
+  return Tense::Past;
+}
+
+Tense Context::tense_around(std::size_t first, std::size_t last) const {
+  const auto& toks = *tokens;
+  auto word_is = [&](std::size_t i, std::string_view w) { return word_at(*this, i, w); };
+  auto cue_at = [&](std::size_t i) { return tense_cue(i); };
   // "Wednesday's ruling" names a day whose event is reported: the past.
   if (last + 1 < toks.size() && word_is(last, "'") && word_is(last + 1, "s")) return Tense::Past;
   // "as soon as Tuesday", "as early as Monday": ahead.

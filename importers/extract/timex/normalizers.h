@@ -33,6 +33,8 @@ struct Context {
   // The tense of the clause around tokens [first, last): the nearest tense cue in the
   // sentence ("will", "said", a past participle ...).
   Tense tense_around(std::size_t first, std::size_t last) const;
+  // The tense token `i` signals by itself ("will", "said", a past participle), Unknown if none.
+  Tense tense_cue(std::size_t i) const;
   // The anchor for expressions relative to the previous time ("the next day"): the last
   // date in the text, else the DCT.
   std::optional<Date> previous_or_dct() const { return previous ? previous : dct; }
