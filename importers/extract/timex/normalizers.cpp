@@ -1004,6 +1004,19 @@ bool day_from_previous(const Match& m, Context& ctx, Normalized& out) {
   int offset = 0;
   if (m.has_literal("next") || m.has_literal("following") || m.has_literal("after")) offset = 1;
   if (m.has_literal("before") || m.has_literal("previous") || m.has_literal("prior")) offset = -1;
+  if (m.has_literal("before") || m.has_literal("after")) {
+    out.days_from_next = offset;
+    // "on Oct. 12, the day before the crash": the phrase restates the date before the comma;
+    // "before the crash" points at an event, outside the expression.
+    const auto& toks = *ctx.tokens;
+    if (ctx.previous && m.first >= 1 && ctx.previous_end + 1 == m.first && is_literal(toks[m.first - 1], ",")) {
+      out.value = iso_string(*ctx.previous);
+      out.anchoring = Anchoring::Previous;
+      out.trim_back = 1;
+      out.days_from_next = 0;
+      return true;
+    }
+  }
   out.value = iso_string(*anchor + date_duration(offset));
   out.anchoring = ctx.previous ? Anchoring::Previous : Anchoring::Dct;
   return true;
@@ -1150,8 +1163,10 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
     return false;
   }
   if (unit_tok->capitalized && !unit_tok->sentence_start && !unit_tok->all_caps) return false;
-  // "three-quarters of its food" is a fraction.
-  if (unit_of(unit_tok) == Unit::Quarter && m.last < toks.size() && is_literal(toks[m.last], "of")) return false;
+  // "three-quarters of its food" is a fraction ("several quarters of losses" is not).
+  if (unit_of(unit_tok) == Unit::Quarter && !amount.vague && m.last < toks.size() && is_literal(toks[m.last], "of")) {
+    return false;
+  }
   // "a 6-year-old" is an age, not a stretch of time.
   auto old_at = [&](std::size_t i) { return i < toks.size() && ctx.text.substr(toks[i].begin, toks[i].end - toks[i].begin) == "old"; };
   if (m.last < toks.size() && is_literal(toks[m.last], "-") && old_at(m.last + 1)) return false;

@@ -29,6 +29,9 @@ struct Context {
   // story's lede): later quarters named in passing ("after a flat second quarter") do not
   // replace it as the anchor of "the quarter", "a year ago".
   std::optional<Date> reported_quarter;
+  // The token after the last expression tagged: "Oct. 12, the day before the crash" is an
+  // apposition when the day phrase follows that expression and a comma.
+  std::size_t previous_end = static_cast<std::size_t>(-1);  // none yet in this chunk
 
   // The tense of the clause around tokens [first, last): the nearest tense cue in the
   // sentence ("will", "said", a past participle ...).
@@ -65,6 +68,9 @@ struct Normalized {
   // story's year-to-date period. "A year earlier" after it is that stretch a year before,
   // which a TIMEX3 value can give only as the year, so it replaces a quarter as the anchor.
   bool reporting_period = false;
+  // "the day before", "the day after": right before a day ("the day before last Tuesday's
+  // hearing") the two are one date, this many days from it (a refiner joins them).
+  int days_from_next = 0;
   // An idiom that holds a time word ("high noon"): its tokens are consumed, nothing is tagged.
   bool discard = false;
 };

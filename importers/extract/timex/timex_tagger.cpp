@@ -107,6 +107,30 @@ void join_weekdays_to_dates(std::vector<Found>& found, const std::vector<Token>&
   found.resize(kept);
 }
 
+// "the day before last Tuesday's hearing", "the day after Christmas": the phrase and the day
+// right after it are one date, a day from that day.
+void join_day_shifts(std::vector<Found>& found) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    Found f = std::move(found[i]);
+    if (f.value.days_from_next != 0 && i + 1 < found.size() && found[i + 1].first == f.last && is_day(found[i + 1])) {
+      const Found& g = found[i + 1];
+      try {
+        std::optional<Date> d = parse_time_value(g.value.value, g.value.type).earliest;
+        if (d) {
+          f.value.value = iso_string(*d + boost::gregorian::date_duration(f.value.days_from_next));
+          f.value.anchoring = g.value.anchoring;
+          f.last = g.last;
+          ++i;
+        }
+      } catch (const ValueError&) {
+      }
+    }
+    found[kept++] = std::move(f);
+  }
+  found.resize(kept);
+}
+
 // "between March 3 and 5", "July 7-9": the bare day after a day-level date is a date in the
 // same month.
 void add_range_ends(std::vector<Found>& found, const std::vector<Token>& tokens) {
@@ -283,6 +307,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
   thread_local std::vector<std::uint32_t> starts;
   timex::tokenize(text, begin, end, grammar.lexicon(), tokens, starts);
   ctx.tokens = &tokens;
+  ctx.previous_end = static_cast<std::size_t>(-1);  // token indexes restart with the chunk
   found.clear();
 
   // Left to right over the tokens where a pattern may start; `next` is the first token after
@@ -301,6 +326,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
         break;
       }
       remember_anchor(f, tokens, ctx);
+      ctx.previous_end = f.last;
       found.push_back(std::move(f));
       next = m.last;
       break;
@@ -310,6 +336,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
 
   join_times_to_days(found, tokens, text);
   join_weekdays_to_dates(found, tokens, text);
+  join_day_shifts(found);
   add_range_ends(found, tokens);
 
   std::size_t floor = 0;
