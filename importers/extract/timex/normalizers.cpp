@@ -1060,6 +1060,9 @@ bool year_end(const Match& m, Context& ctx, Normalized& out) {
 // "the year-earlier third quarter" names the quarter: that one, a year before the last year named.
 bool year_ago_quarter(const Match& m, Context& ctx, Normalized& out) {
   out.anchors_later = false;
+  // "the quarter a year" without "ago" or "earlier" is no comparison ("the period a year ..."
+  // goes on: "a year before the merger")
+  if (m.has_literal("a") && !m.has_literal("ago") && !m.has_literal("earlier")) return false;
   std::optional<Date> start = ctx.previous_granularity == Granularity::Quarter ? ctx.previous_start : std::nullopt;
   if (!start && ctx.dct) start = shift(*ctx.dct, Unit::Quarter, -1);
   if (!start) return false;
@@ -1417,7 +1420,8 @@ bool word_at(const Context& ctx, std::size_t i, std::string_view w) {
 
 }  // namespace
 
-Tense Context::tense_cue(std::size_t i) const {
+// Inline: tense_around calls it for every token it scans back and ahead.
+inline Tense Context::tense_cue(std::size_t i) const {
   const auto& toks = *tokens;
   auto word_is = [&](std::size_t k, std::string_view w) { return word_at(*this, k, w); };
   // A past form right after a determiner (or "a still ...") is an adjective of the noun that
