@@ -95,6 +95,28 @@ Grammar::Candidate Grammar::candidate(std::uint32_t id, const LexEntry* entry) c
 void Grammar::index_entries() {
   any_start_.clear();
   for (std::uint32_t id = 0; id < patterns_.size(); ++id) any_start_.push_back(candidate(id, nullptr));
+  // The combinations of number classes a number has (the tokenizer gives Num with any of the
+  // value classes, or OrdNum or DecadeNum alone), in the order a per-token merge would give.
+  const std::size_t masks = std::size_t{1} << kNumberClasses;
+  number_offsets_.assign(masks + 1, 0);
+  number_starts_.clear();
+  std::vector<std::uint32_t> seen(patterns_.size(), 0);
+  const std::size_t num_bit = 1;
+  const std::size_t alone[] = {std::size_t{1} << (static_cast<unsigned>(TokenClass::OrdNum) - kFirstNumberClass),
+                               std::size_t{1} << (static_cast<unsigned>(TokenClass::DecadeNum) - kFirstNumberClass)};
+  for (std::size_t mask = 0; mask < masks; ++mask) {
+    number_offsets_[mask] = static_cast<std::uint32_t>(number_starts_.size());
+    if (!(mask & num_bit) && mask != alone[0] && mask != alone[1]) continue;
+    for (std::size_t bits = mask; bits != 0; bits &= bits - 1) {
+      for (std::uint32_t id : by_class_[kFirstNumberClass + static_cast<unsigned>(__builtin_ctzll(bits))]) {
+        if (seen[id] != mask + 1) {
+          seen[id] = static_cast<std::uint32_t>(mask + 1);
+          number_starts_.push_back(id);
+        }
+      }
+    }
+  }
+  number_offsets_[masks] = static_cast<std::uint32_t>(number_starts_.size());
   by_entry_.assign(lexicon_.size(), {});
   for (std::size_t id = 0; id < lexicon_.size(); ++id) {
     const LexEntry* e = lexicon_.entry(id);
@@ -310,8 +332,15 @@ void Grammar::matches_at(const std::vector<Token>& tokens, std::size_t at, std::
     const Candidates& candidates = by_entry_[t.lex->id];
     if (!candidates.any_single && !candidates.follow.accepts(next)) return;
     for (const Candidate& c : candidates.list) try_candidate(c);
+  } else if (const std::size_t mask = t.classes >> kFirstNumberClass;
+             (t.classes & ((ClassMask{1} << kFirstNumberClass) - 1)) == 0 &&
+             number_offsets_[mask] != number_offsets_[mask + 1]) {
+    // A number's come from its shape classes, merged in advance.
+    for (std::uint32_t k = number_offsets_[mask]; k < number_offsets_[mask + 1]; ++k) {
+      try_candidate(any_start_[number_starts_[k]]);
+    }
   } else {
-    // A number's come from its shape classes.
+    // A token of word classes without a lexicon entry (none today): merge here.
     std::uint32_t merged[256];
     std::size_t count = 0;
     for (ClassMask bits = t.classes; bits != 0; bits &= bits - 1) {

@@ -138,6 +138,15 @@ class Grammar {
   std::vector<std::vector<std::uint32_t>> by_literal_;  // lexicon id → patterns
   std::vector<std::vector<std::uint32_t>> by_class_;    // class → patterns
   std::vector<Candidate> any_start_;  // per pattern, for a number as its first token
+  // The patterns a number may start, by its number classes (the mask's bits from Num up),
+  // merged once here: numbers are frequent in news, and merging per token cost more than
+  // matching.
+  static constexpr unsigned kFirstNumberClass = static_cast<unsigned>(TokenClass::Num);
+  static constexpr unsigned kNumberClasses = static_cast<unsigned>(TokenClass::Count) - kFirstNumberClass;
+  // Flat: the list of mask m is number_starts_[number_offsets_[m], number_offsets_[m + 1]);
+  // masks a number never has (words' classes, or no Num bit but OrdNum/DecadeNum's) are empty.
+  std::vector<std::uint32_t> number_starts_;
+  std::vector<std::uint32_t> number_offsets_;
   // Every pattern a word can start, by lexicon id: the union of its literal's and its classes'
   // lists, computed once so the hot loop neither merges nor allocates.
   std::vector<Candidates> by_entry_;
