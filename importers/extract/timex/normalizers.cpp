@@ -697,7 +697,16 @@ bool half(const Match& m, Context& ctx, Normalized& out) {
     return true;
   }
   if (!ctx.dct) return false;
-  out.value = fmt::format("{:04}-H{}", ctx.dct->year(), n);
+  int year = ctx.dct->year();
+  if (m.has_literal("year")) {
+    // "the first half of the year", "the second half of next year": element 5 names the year
+    const Token* which = m.element(5);
+    if (which && which->is(TokenClass::Direction)) year += lexv(which, TokenClass::Direction);
+  } else if (m.has_literal("of")) {
+    // "the last half of the '80s": a half of what follows, which is tagged on its own
+    return false;
+  }
+  out.value = fmt::format("{:04}-H{}", year, n);
   out.anchoring = Anchoring::Dct;
   return true;
 }
