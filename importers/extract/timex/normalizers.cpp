@@ -590,7 +590,9 @@ bool the_quarter(const Match& m, Context& ctx, Normalized& out) {
     }
     if (const Token* ord = m.by_class(TokenClass::OrdWord)) n = lexv(ord, TokenClass::OrdWord);
     // "the 1988 period" after "the nine months" or a year: that stretch of 1988, no quarter
-    if (m.has_literal("period") && ctx.previous_granularity == Granularity::Year && !m.by_class(TokenClass::OrdWord)) n = 0;
+    if (m.has_literal("period") && ctx.previous_granularity == Granularity::Year && !m.by_class(TokenClass::OrdWord)) {
+      n = 0;
+    }
     if (n == 0 && m.has_literal("period")) {
       out.value = fmt::format("{:04}", y->number);
       return true;
@@ -1429,8 +1431,7 @@ bool word_at(const Context& ctx, std::size_t i, std::string_view w) {
 
 }  // namespace
 
-// Inline: tense_around calls it for every token it scans back and ahead.
-inline Tense Context::tense_cue(std::size_t i) const {
+Tense Context::tense_cue(std::size_t i) const {
   const auto& toks = *tokens;
   auto word_is = [&](std::size_t k, std::string_view w) { return word_at(*this, k, w); };
   // A past form right after a determiner (or "a still ...") is an adjective of the noun that
