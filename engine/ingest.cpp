@@ -32,18 +32,38 @@ bool document_exists(sql::Database& db, const std::string& id) {
   return found;
 }
 
-void insert_document(sql::Database& db, const Document& d, std::int64_t text_id) {
+// Binds the document's publication (value, earliest day) from parameter `at`: NULLs when unknown.
+void bind_published(sql::Statement& s, int at, const Document& d) {
+  if (d.published.value.empty()) {
+    s.bind_null(at).bind_null(at + 1);
+  } else {
+    s.bind_static(at, d.published.value);
+    bind_date(s, at + 1, d.published.earliest);
+  }
+}
+
+// Returns the document's row id.
+std::int64_t insert_document(sql::Database& db, const Document& d, std::int64_t text_id) {
   auto& s = db.prepared(
       "INSERT INTO documents(id, text_id, source, url, title, file, published, published_day, published_source) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, d.id).bind(2, text_id).bind(3, d.source).bind(4, d.url).bind(5, d.title).bind(6, d.file);
-  if (d.published.value.empty()) {
-    s.bind_null(7).bind_null(8);
-  } else {
-    s.bind(7, d.published.value);
-    bind_date(s, 8, d.published.earliest);
-  }
+  bind_published(s, 7, d);
   s.bind(9, to_string(d.published_source)).run();
+  return db.last_insert_rowid();
+}
+
+// A syndicated copy: the claims of its text that support facts become sources of those facts
+// under this document too (fact_sources).
+void add_copy_sources(sql::Database& db, const Document& d, std::int64_t text_id, std::int64_t document_row) {
+  auto& s = db.prepared(
+      "INSERT INTO fact_sources(fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
+      "published, published_day, span_begin, span_end, quote, attribution, entities) "
+      "SELECT fact_id, id, ?1, value_seq, claim_key, ?2, ?3, ?4, ?5, ?6, ?7, span_begin, span_end, quote, attribution, "
+      "entities FROM claims WHERE text_id = ?8 AND fact_id IS NOT NULL");
+  s.bind(1, document_row).bind_static(2, d.id).bind_static(3, d.source).bind_static(4, d.url).bind_static(5, d.title);
+  bind_published(s, 6, d);
+  s.bind(8, text_id).run();
 }
 
 std::string slice(const std::string& text, const Span& span) {
@@ -77,8 +97,15 @@ std::string entities_json(const Claim& c) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+// What the claims row and the fact_sources rows of a claim share, made once.
+struct ClaimText {
+  std::string quote;
+  std::string entities;  // JSON
+};
+
 // Binds one claims row, its 32 columns from parameter `at` (claim_rows() below).
-void bind_claim(sql::Statement& s, int at, std::int64_t text_id, const Document& d, const IngestClaim& ic) {
+void bind_claim(sql::Statement& s, int at, std::int64_t text_id, const Document& d, const IngestClaim& ic,
+                const ClaimText& text) {
   const Claim& c = *ic.claim;
   const int o = at - 1;  // the column numbers below are 1-based
   std::string also;
@@ -105,14 +132,23 @@ void bind_claim(sql::Statement& s, int at, std::int64_t text_id, const Document&
   s.bind(o + 25, c.attribution).bind(o + 26, c.confidence);
   s.bind(o + 27, static_cast<std::int64_t>(c.evidence.span.begin));
   s.bind(o + 28, static_cast<std::int64_t>(c.evidence.span.end));
-  s.bind(o + 29, c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote);
-  s.bind(o + 30, entities_json(c));
+  s.bind_static(o + 29, text.quote).bind_static(o + 30, text.entities);
   if (ic.fact) s.bind(o + 31, ic.fact);
   s.bind(o + 32, ic.seq);
 }
 
-// The document's claims rows, up to MultiInsert::kMaxRows a statement.
-void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, const std::vector<IngestClaim>& claims) {
+// The document's claims rows, and a fact_sources row for each claim that supports a fact (with
+// this document: a new text has no other yet), up to MultiInsert::kMaxRows a statement.
+void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, std::int64_t document_row,
+                   const std::vector<IngestClaim>& claims) {
+  std::vector<ClaimText> texts(claims.size());
+  std::vector<std::size_t> sources;  // claims with a fact
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = *claims[i].claim;
+    texts[i].quote = c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote;
+    texts[i].entities = entities_json(c);
+    if (claims[i].fact) sources.push_back(i);
+  }
   static const MultiInsert rows(
       "INSERT INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
       "time_granularity, time_earliest, time_latest, time_mod, time_text, time_begin, time_end, time_source, "
@@ -120,7 +156,24 @@ void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, c
       "confidence, span_begin, span_end, quote, entities, fact_id, value_seq) VALUES ",
       32);
   rows.write(db, claims.size(),
-             [&](sql::Statement& s, int first, std::size_t i) { bind_claim(s, first, text_id, d, claims[i]); });
+             [&](sql::Statement& s, int first, std::size_t i) { bind_claim(s, first, text_id, d, claims[i], texts[i]); });
+  static const MultiInsert source_rows(
+      "INSERT INTO fact_sources(fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
+      "published, published_day, span_begin, span_end, quote, attribution, entities) VALUES ",
+      16);
+  source_rows.write(db, sources.size(), [&](sql::Statement& s, int first, std::size_t n) {
+    const std::size_t i = sources[n];
+    const IngestClaim& ic = claims[i];
+    const Claim& c = *ic.claim;
+    const int o = first - 1;
+    s.bind(o + 1, ic.fact).bind(o + 2, ic.row).bind(o + 3, document_row).bind(o + 4, ic.seq);
+    s.bind_static(o + 5, ic.key).bind_static(o + 6, d.id).bind_static(o + 7, d.source).bind_static(o + 8, d.url);
+    s.bind_static(o + 9, d.title);
+    bind_published(s, o + 10, d);
+    s.bind(o + 12, static_cast<std::int64_t>(c.evidence.span.begin));
+    s.bind(o + 13, static_cast<std::int64_t>(c.evidence.span.end));
+    s.bind_static(o + 14, texts[i].quote).bind(o + 15, c.attribution).bind_static(o + 16, texts[i].entities);
+  });
 }
 
 // Every entity the text names, once, for the frequency that tells "US" from "NASAMS".
@@ -145,14 +198,14 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   const std::optional<Date> reported = d.published.value.empty() ? std::nullopt : d.published.earliest;
   if (const auto text_id = find_text(db, hash)) {
     // A syndicated copy: the text and its claims are stored; this outlet becomes one more source.
-    insert_document(db, d, *text_id);
+    add_copy_sources(db, d, *text_id, insert_document(db, d, *text_id));
     note_earlier_report(db, cache, *text_id, reported);
     return result;
   }
   result.new_text = true;
   db.prepared("INSERT INTO texts(hash, text) VALUES (?, ?)").bind(1, hash).bind(2, d.text).run();
   const std::int64_t text_id = db.last_insert_rowid();
-  insert_document(db, d, text_id);
+  const std::int64_t document_row = insert_document(db, d, text_id);
   frequency.add_text(text_id, entity_names(x));
 
   // Claim rows are written after merging, with the facts they joined; their ids are reserved
@@ -181,7 +234,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   for (auto& ic : claims) {
     if (!ic.info.revises.empty()) merge_revision_claim(context, ic);
   }
-  insert_claims(db, text_id, d, claims);
+  insert_claims(db, text_id, d, document_row, claims);
   write_index_rows(context);
   assign_threads(context, x);
   result.claims = claims.size();

@@ -174,6 +174,35 @@ CREATE TABLE fact_lookup(             -- candidate lookup for merging: hash of (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4: the sources of each fact stored together, clustered by fact, with what a listing
+// shows of them. A fact's sources are claims of several articles stored far apart, each read
+// through claims_by_fact, the claim's row and its document's row (three pages of their own per
+// source): `upcoming --within 30d` on a million claims read 3,360 of each for 669 facts, which
+// took 50 ms in process and 100 ms as a CLI process. Here a fact's sources are one range of one
+// B-tree, usually one page. A row is a claim with one document carrying its text (a syndicated
+// copy adds a row per claim). claims_by_fact goes: the fact's claims are found here.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE fact_sources(            -- each claim of a fact with each document carrying its text
+  fact_id INTEGER NOT NULL,
+  claim_id INTEGER NOT NULL,          -- claims.id
+  document_row INTEGER NOT NULL,      -- documents.rowid: with published_day, the order of sources
+  value_seq INTEGER,                  -- the fact's value it supports; NULL when it disputes them
+  claim_key TEXT NOT NULL,
+  doc TEXT NOT NULL, source TEXT NOT NULL, url TEXT NOT NULL, title TEXT NOT NULL,  -- the document's
+  published TEXT, published_day TEXT,
+  span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, quote TEXT NOT NULL, attribution TEXT,
+  entities TEXT NOT NULL,             -- the claim's, JSON
+  PRIMARY KEY(fact_id, claim_id, document_row)
+) WITHOUT ROWID;
+INSERT INTO fact_sources
+  SELECT c.fact_id, c.id, d.rowid, c.value_seq, c.claim_key, d.id, d.source, d.url, d.title, d.published,
+         d.published_day, c.span_begin, c.span_end, c.quote, c.attribution, c.entities
+  FROM claims c JOIN documents d ON d.text_id = c.text_id
+  WHERE c.fact_id IS NOT NULL
+  ORDER BY c.fact_id, c.id, d.rowid;
+DROP INDEX claims_by_fact;
+)sql";
+
 void migrate_keys_to_hashes(sql::Database& db) {
   auto& read = db.prepared("SELECT key, fact_id FROM fact_keys");
   auto& write = db.prepared("INSERT OR IGNORE INTO fact_lookup(key_hash, fact_id) VALUES (?, ?)");
@@ -187,8 +216,8 @@ struct Migration {
   void (*then)(sql::Database&) = nullptr;  // what SQL alone cannot do
 };
 
-constexpr std::array<Migration, 3> kMigrations = {
-    Migration{kVersion1}, Migration{kVersion2}, Migration{kVersion3, migrate_keys_to_hashes}};
+constexpr std::array<Migration, 4> kMigrations = {Migration{kVersion1}, Migration{kVersion2},
+                                                 Migration{kVersion3, migrate_keys_to_hashes}, Migration{kVersion4}};
 
 int read_version(sql::Database& db) {
   auto& has = db.prepared("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");

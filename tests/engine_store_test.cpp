@@ -3,6 +3,8 @@
 
 #include "engine_fixtures.h"
 
+#include <dateline/export.h>
+
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -71,7 +73,7 @@ TEST_CASE("the same text from two outlets is stored once and counted as two sour
 
 TEST_CASE("a fresh store has the current schema version and its tables can be queried") {
   TempStore store;
-  CHECK(store->schema_version() == 3);
+  CHECK(store->schema_version() == 4);
   store->ingest(summit_article("Nordic Times", "").build());
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(store.path().c_str(), &db) == SQLITE_OK);
@@ -137,9 +139,22 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
+void exec(sqlite3* db, const char* sql) { REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK); }
+
+// Turns a store back into a version 3 one: no fact_sources, claims indexed by fact.
+void downgrade_to_version_3(const std::string& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  exec(db,
+       "BEGIN; DROP TABLE fact_sources; CREATE INDEX claims_by_fact ON claims(fact_id, value_seq); "
+       "DELETE FROM schema_version WHERE version = 4; COMMIT;");
+  sqlite3_close(db);
+}
+
 // Turns a store back into a version 2 one: merging's lookup keys as text in fact_keys, as version
 // 2 wrote them (entity and topic-word keys of every family of every fact), no fact_lookup.
 void downgrade_to_version_2(const std::string& path) {
+  downgrade_to_version_3(path);
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   REQUIRE(sqlite3_exec(db,
@@ -192,7 +207,7 @@ TEST_CASE("a version 2 store is migrated: its text lookup keys become hashes and
   const StoreCounts before = store->counts();
   downgrade_to_version_2(store.path());
   store.reopen();
-  CHECK(store->schema_version() == 3);
+  CHECK(store->schema_version() == 4);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'fact_keys'") == 0);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_lookup") > 0);
   // Another outlet's own words about the same summit: found through the migrated keys (the
@@ -208,4 +223,43 @@ TEST_CASE("a version 2 store is migrated: its text lookup keys become hashes and
   CHECK(after.documents == before.documents + 1);
   CHECK(after.claims == before.claims + 1);
   CHECK(after.facts == before.facts);
+}
+
+TEST_CASE("a version 3 store is migrated: each fact's sources are gathered in fact_sources, syndicated copies included") {
+  TempStore store;
+  store->ingest(summit_article("Nordic Times", "https://nordic.example/summit").build());
+  store->ingest(summit_article("Baltic Wire", "https://baltic.example/a1").build());  // the same text
+  Article other("Halvik Post", "2025-03-04", "https://halvik.example/summit");
+  other.sentence("Norland and Estmark will hold their summit in Halvik on March 14, officials said.")
+      .claim("summit", "Norland-Estmark fishing dispute", ClaimStatus::Scheduled)
+      .time("March 14", "2025-03-14")
+      .entity("Norland", EntityKind::Gpe, "agent")
+      .entity("Estmark", EntityKind::Gpe, "agent");
+  store->ingest(other.build());
+  store->commit();
+  const TimelineQuery everything{"", "Norland", {}, {}};
+  const std::string timelines = timelines_json(store->timelines(everything));
+  const std::string ahead = facts_json(store->upcoming({parse_iso_date("2025-03-01"), 30}));
+  const std::int64_t sources = count_rows(store.path(), "SELECT count(*) FROM fact_sources");
+  CHECK(sources == 5);  // the summit: three sources; the treaty: two outlets of one text
+
+  downgrade_to_version_3(store.path());
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'fact_sources'") == 0);
+  store.reopen();
+  CHECK(store->schema_version() == 4);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources") == sources);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'claims_by_fact'") == 0);
+  // What the queries show is what they showed before the migration.
+  CHECK(timelines_json(store->timelines(everything)) == timelines);
+  const auto migrated = store->upcoming({parse_iso_date("2025-03-01"), 30});
+  CHECK(facts_json(migrated) == ahead);
+  REQUIRE(migrated.size() == 1);
+  CHECK(outlets_of(migrated[0].current()) == std::vector<std::string>{"Nordic Times", "Baltic Wire", "Halvik Post"});
+
+  // A copy syndicated after the migration is one more source of the migrated facts.
+  store->ingest(summit_article("Estmark Daily", "https://estmark.example/s").build());
+  const auto later = store->upcoming({parse_iso_date("2025-03-01"), 30});
+  REQUIRE(later.size() == 1);
+  CHECK(outlets_of(later[0].current()) ==
+        std::vector<std::string>{"Nordic Times", "Baltic Wire", "Estmark Daily", "Halvik Post"});
 }
