@@ -81,16 +81,17 @@ struct FactRows {
 };
 
 // Every claim of every fact of the set with every document carrying its text: the sources of each
-// value and the entities, in one statement over fact_sources, where a fact's sources lie
-// together (schema version 4; joining claims to documents read two rows on pages of their own
-// per source). Each fact's sources are put in order here (by publication, document, claim), not
-// by the statement: SQLite's sorter copied every wide row (quote, entities, title) once more.
+// value and the entities, in one statement over fact_sources, where a fact's sources are one
+// range of ids stored together (schema version 4; joining claims to documents read two rows on
+// pages of their own per source). Each fact's sources are put in order here (by publication,
+// document, claim), not by the statement: SQLite's sorter copied every wide row (quote,
+// entities, title) once more.
 void read_claims(sql::Database& db, const std::string& ids, std::unordered_map<std::int64_t, FactRows>& facts,
                  PublishedValues& published) {
   auto& q = db.prepared(
-      "SELECT claim_key, doc, source, url, title, published, span_begin, span_end, quote, attribution, "
-      "value_seq, claim_id, entities, fact_id, published_day, document_row "
-      "FROM fact_sources WHERE fact_id IN (SELECT value FROM json_each(?1))");
+      "SELECT s.claim_key, s.doc, s.source, s.url, s.title, s.published, s.span_begin, s.span_end, s.quote, "
+      "s.attribution, s.value_seq, s.claim_id, s.entities, s.fact_id, s.published_day, s.document_row "
+      "FROM json_each(?1) j JOIN fact_sources s ON s.id BETWEEN j.value << 32 AND (j.value << 32) + 4294967295");
   q.bind(1, ids);
   while (q.step()) {
     ClaimSource r;
@@ -228,7 +229,11 @@ std::string id_list(const std::vector<std::int64_t>& ids) { return fmt::format("
 std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>& fact_ids, std::vector<std::int64_t>* rows_read) {
   std::vector<Fact> out;
   if (fact_ids.empty()) return out;
-  const std::string ids = id_list(fact_ids);
+  // Each id once (read_claims joins on them), in order: the rows are read in the order they are stored.
+  std::vector<std::int64_t> sorted = fact_ids;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  const std::string ids = id_list(sorted);
   std::unordered_map<std::int64_t, Fact> heads;
   auto& q = db.prepared(
       "SELECT id, key, predicate, topic, headline, amount_value, amount_unit, amount_approximate, amount_text "

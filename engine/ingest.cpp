@@ -10,7 +10,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace dateline::engine {
 namespace {
@@ -54,13 +56,16 @@ std::int64_t insert_document(sql::Database& db, const Document& d, std::int64_t 
 }
 
 // A syndicated copy: the claims of its text that support facts become sources of those facts
-// under this document too (fact_sources).
+// under this document too (fact_sources), each after the fact's last source (SQLite reads the
+// SELECT whole before it inserts, so row_number() numbers a fact's claims from that last one).
 void add_copy_sources(sql::Database& db, const Document& d, std::int64_t text_id, std::int64_t document_row) {
   auto& s = db.prepared(
-      "INSERT INTO fact_sources(fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
+      "INSERT INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
       "published, published_day, span_begin, span_end, quote, attribution, entities) "
-      "SELECT fact_id, id, ?1, value_seq, claim_key, ?2, ?3, ?4, ?5, ?6, ?7, span_begin, span_end, quote, attribution, "
-      "entities FROM claims WHERE text_id = ?8 AND fact_id IS NOT NULL");
+      "SELECT coalesce((SELECT max(s.id) FROM fact_sources s WHERE s.id BETWEEN c.fact_id << 32 "
+      "AND (c.fact_id << 32) + 4294967295), (c.fact_id << 32) - 1) + row_number() OVER (PARTITION BY c.fact_id "
+      "ORDER BY c.id), c.fact_id, c.id, ?1, c.value_seq, c.claim_key, ?2, ?3, ?4, ?5, ?6, ?7, c.span_begin, "
+      "c.span_end, c.quote, c.attribution, c.entities FROM claims c WHERE c.text_id = ?8 AND c.fact_id IS NOT NULL");
   s.bind(1, document_row).bind_static(2, d.id).bind_static(3, d.source).bind_static(4, d.url).bind_static(5, d.title);
   bind_published(s, 6, d);
   s.bind(8, text_id).run();
@@ -139,15 +144,24 @@ void bind_claim(sql::Statement& s, int at, std::int64_t text_id, const Document&
 
 // The document's claims rows, and a fact_sources row for each claim that supports a fact (with
 // this document: a new text has no other yet), up to MultiInsert::kMaxRows a statement.
+// `new_facts`: the facts this document created, which have no sources yet.
 void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, std::int64_t document_row,
-                   const std::vector<IngestClaim>& claims) {
+                   const std::vector<IngestClaim>& claims, const std::vector<std::int64_t>& new_facts) {
   std::vector<ClaimText> texts(claims.size());
-  std::vector<std::size_t> sources;  // claims with a fact
+  std::vector<std::pair<std::size_t, std::int64_t>> sources;  // claims with a fact, and their fact_sources id
+  std::unordered_map<std::int64_t, std::int64_t> next_id;       // by fact
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& c = *claims[i].claim;
     texts[i].quote = c.evidence.quote.empty() ? slice(d.text, c.evidence.span) : c.evidence.quote;
     texts[i].entities = entities_json(c);
-    if (claims[i].fact) sources.push_back(i);
+    const std::int64_t fact = claims[i].fact;
+    if (!fact) continue;
+    auto it = next_id.find(fact);
+    if (it == next_id.end()) {
+      const bool created = std::find(new_facts.begin(), new_facts.end(), fact) != new_facts.end();
+      it = next_id.emplace(fact, created ? SourceIds::first(fact) : next_source_id(db, fact)).first;
+    }
+    sources.emplace_back(i, it->second++);
   }
   static const MultiInsert rows(
       "INSERT INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
@@ -158,21 +172,21 @@ void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, s
   rows.write(db, claims.size(),
              [&](sql::Statement& s, int first, std::size_t i) { bind_claim(s, first, text_id, d, claims[i], texts[i]); });
   static const MultiInsert source_rows(
-      "INSERT INTO fact_sources(fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
+      "INSERT INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
       "published, published_day, span_begin, span_end, quote, attribution, entities) VALUES ",
-      16);
+      17);
   source_rows.write(db, sources.size(), [&](sql::Statement& s, int first, std::size_t n) {
-    const std::size_t i = sources[n];
+    const auto [i, id] = sources[n];
     const IngestClaim& ic = claims[i];
     const Claim& c = *ic.claim;
     const int o = first - 1;
-    s.bind(o + 1, ic.fact).bind(o + 2, ic.row).bind(o + 3, document_row).bind(o + 4, ic.seq);
-    s.bind_static(o + 5, ic.key).bind_static(o + 6, d.id).bind_static(o + 7, d.source).bind_static(o + 8, d.url);
-    s.bind_static(o + 9, d.title);
-    bind_published(s, o + 10, d);
-    s.bind(o + 12, static_cast<std::int64_t>(c.evidence.span.begin));
-    s.bind(o + 13, static_cast<std::int64_t>(c.evidence.span.end));
-    s.bind_static(o + 14, texts[i].quote).bind(o + 15, c.attribution).bind_static(o + 16, texts[i].entities);
+    s.bind(o + 1, id).bind(o + 2, ic.fact).bind(o + 3, ic.row).bind(o + 4, document_row).bind(o + 5, ic.seq);
+    s.bind_static(o + 6, ic.key).bind_static(o + 7, d.id).bind_static(o + 8, d.source).bind_static(o + 9, d.url);
+    s.bind_static(o + 10, d.title);
+    bind_published(s, o + 11, d);
+    s.bind(o + 13, static_cast<std::int64_t>(c.evidence.span.begin));
+    s.bind(o + 14, static_cast<std::int64_t>(c.evidence.span.end));
+    s.bind_static(o + 15, texts[i].quote).bind(o + 16, c.attribution).bind_static(o + 17, texts[i].entities);
   });
 }
 
@@ -234,7 +248,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   for (auto& ic : claims) {
     if (!ic.info.revises.empty()) merge_revision_claim(context, ic);
   }
-  insert_claims(db, text_id, d, document_row, claims);
+  insert_claims(db, text_id, d, document_row, claims, context.new_facts);
   write_index_rows(context);
   assign_threads(context, x);
   result.claims = claims.size();

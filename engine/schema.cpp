@@ -1,6 +1,7 @@
 #include "schema.h"
 
 #include "fact_cache.h"
+#include "store_rows.h"
 
 #include <dateline/store.h>
 
@@ -174,15 +175,20 @@ CREATE TABLE fact_lookup(             -- candidate lookup for merging: hash of (
 ) WITHOUT ROWID;
 )sql";
 
-// Version 4: the sources of each fact stored together, clustered by fact, with what a listing
-// shows of them. A fact's sources are claims of several articles stored far apart, each read
-// through claims_by_fact, the claim's row and its document's row (three pages of their own per
-// source): `upcoming --within 30d` on a million claims read 3,360 of each for 669 facts, which
-// took 50 ms in process and 100 ms as a CLI process. Here a fact's sources are one range of one
-// B-tree, usually one page. A row is a claim with one document carrying its text (a syndicated
-// copy adds a row per claim). claims_by_fact goes: the fact's claims are found here.
+// Version 4: the sources of each fact stored together, with what a listing shows of them. A
+// fact's sources are claims of several articles stored far apart, each read through
+// claims_by_fact, the claim's row and its document's row (three pages of their own per source):
+// `upcoming --within 30d` on a million claims read 3,360 of each for 669 facts, 50 ms in process
+// and 100 ms as a CLI process. Here a row is a claim of a fact with one document carrying its
+// text (a syndicated copy adds a row per claim), and a fact's rows are one range of ids
+// (fact_id * 2^32 + n, store_rows.h: source_ids), so they sit together in the rowid B-tree,
+// usually on one page. A table clustered by (fact_id, claim_id) WITHOUT ROWID kept them together
+// too, but with rows this wide (a quote, entities, a title) its interior pages held few keys and
+// each lookup descended six levels: twice the time. claims_by_fact goes: a fact's claims are
+// found here.
 constexpr std::string_view kVersion4 = R"sql(
 CREATE TABLE fact_sources(            -- each claim of a fact with each document carrying its text
+  id INTEGER PRIMARY KEY,             -- fact_id * 2^32 + n: a fact's sources are one range
   fact_id INTEGER NOT NULL,
   claim_id INTEGER NOT NULL,          -- claims.id
   document_row INTEGER NOT NULL,      -- documents.rowid: with published_day, the order of sources
@@ -191,17 +197,43 @@ CREATE TABLE fact_sources(            -- each claim of a fact with each document
   doc TEXT NOT NULL, source TEXT NOT NULL, url TEXT NOT NULL, title TEXT NOT NULL,  -- the document's
   published TEXT, published_day TEXT,
   span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, quote TEXT NOT NULL, attribution TEXT,
-  entities TEXT NOT NULL,             -- the claim's, JSON
-  PRIMARY KEY(fact_id, claim_id, document_row)
-) WITHOUT ROWID;
-INSERT INTO fact_sources
-  SELECT c.fact_id, c.id, d.rowid, c.value_seq, c.claim_key, d.id, d.source, d.url, d.title, d.published,
-         d.published_day, c.span_begin, c.span_end, c.quote, c.attribution, c.entities
-  FROM claims c JOIN documents d ON d.text_id = c.text_id
-  WHERE c.fact_id IS NOT NULL
-  ORDER BY c.fact_id, c.id, d.rowid;
-DROP INDEX claims_by_fact;
+  entities TEXT NOT NULL              -- the claim's, JSON
+);
 )sql";
+
+// Fills fact_sources from the claims and documents, a fact at a time through claims_by_fact (no
+// sort of a million wide rows in memory), then drops that index.
+void migrate_sources(sql::Database& db) {
+  auto& read = db.prepared(
+      "SELECT c.fact_id, c.id, d.rowid, c.value_seq, c.claim_key, d.id, d.source, d.url, d.title, d.published, "
+      "d.published_day, c.span_begin, c.span_end, c.quote, c.attribution, c.entities "
+      "FROM claims c INDEXED BY claims_by_fact JOIN documents d ON d.text_id = c.text_id "
+      "WHERE c.fact_id IS NOT NULL ORDER BY c.fact_id");
+  auto& write = db.prepared(
+      "INSERT INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
+      "published, published_day, span_begin, span_end, quote, attribution, entities) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  std::int64_t fact = 0, next = 0;
+  while (read.step()) {
+    if (read.int64(0) != fact) {
+      fact = read.int64(0);
+      next = engine::SourceIds::first(fact);
+    }
+    write.bind(1, next++);
+    for (int column = 0; column < 16; ++column) {
+      if (read.is_null(column)) {
+        write.bind_null(column + 2);
+      } else if (column == 0 || column == 1 || column == 2 || column == 3 || column == 11 || column == 12) {
+        write.bind(column + 2, read.int64(column));
+      } else {
+        write.bind_static(column + 2, read.text(column));
+      }
+    }
+    write.run();
+  }
+  read.reset();
+  db.exec("DROP INDEX claims_by_fact");
+}
 
 void migrate_keys_to_hashes(sql::Database& db) {
   auto& read = db.prepared("SELECT key, fact_id FROM fact_keys");
@@ -217,7 +249,8 @@ struct Migration {
 };
 
 constexpr std::array<Migration, 4> kMigrations = {Migration{kVersion1}, Migration{kVersion2},
-                                                 Migration{kVersion3, migrate_keys_to_hashes}, Migration{kVersion4}};
+                                                 Migration{kVersion3, migrate_keys_to_hashes},
+                                                 Migration{kVersion4, migrate_sources}};
 
 int read_version(sql::Database& db) {
   auto& has = db.prepared("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");

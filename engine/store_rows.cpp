@@ -188,4 +188,12 @@ std::vector<std::string> EntityFrequency::specific(const std::vector<std::string
   return out;
 }
 
+std::int64_t next_source_id(sql::Database& db, std::int64_t fact_id) {
+  auto& q = db.prepared("SELECT id FROM fact_sources WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT 1");
+  q.bind(1, SourceIds::first(fact_id)).bind(2, SourceIds::last(fact_id));
+  const std::int64_t next = q.step() ? q.int64(0) + 1 : SourceIds::first(fact_id);
+  q.reset();
+  return next;
+}
+
 }  // namespace dateline::engine

@@ -61,6 +61,15 @@ class MultiInsert {
   std::vector<std::string> sql_;  // by number of rows
 };
 
+// fact_sources ids (schema version 4): a fact's sources are the ids fact_id * 2^32 + n, n = 0, 1,
+// ..., one range of the table's rowid B-tree, so they are stored together.
+struct SourceIds {
+  static std::int64_t first(std::int64_t fact_id) { return fact_id << 32; }
+  static std::int64_t last(std::int64_t fact_id) { return (fact_id << 32) + 0xFFFFFFFF; }
+};
+// The next free fact_sources id of a fact (its first when it has no sources yet).
+std::int64_t next_source_id(sql::Database& db, std::int64_t fact_id);
+
 // One value a fact has had, as stored.
 struct ValueRow {
   std::int64_t seq = 0;
