@@ -226,37 +226,51 @@ void assemble(Fact& f, FactRows& rows, const std::unordered_map<std::int64_t, Fa
 
 std::string id_list(const std::vector<std::int64_t>& ids) { return fmt::format("[{}]", fmt::join(ids, ",")); }
 
+Fact read_fact_head(const sql::Statement& q, int first) {
+  Fact f;
+  f.id = q.str(first);
+  f.predicate = q.str(first + 1);
+  f.topic = q.str(first + 2);
+  f.headline = q.str(first + 3);
+  if (!q.is_null(first + 4)) {
+    Amount a;
+    a.value = q.real(first + 4);
+    a.unit = q.str(first + 5);
+    a.approximate = q.int64(first + 6) != 0;
+    f.amount = a;
+    f.amount_text = q.str(first + 7);
+  }
+  return f;
+}
+
 std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>& fact_ids, std::vector<std::int64_t>* rows_read) {
-  std::vector<Fact> out;
-  if (fact_ids.empty()) return out;
-  // Each id once (read_claims joins on them), in order: the rows are read in the order they are stored.
-  std::vector<std::int64_t> sorted = fact_ids;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  const std::string ids = id_list(sorted);
-  std::unordered_map<std::int64_t, Fact> heads;
+  if (fact_ids.empty()) return {};
+  std::vector<FactHead> heads;
   auto& q = db.prepared(
       "SELECT id, key, predicate, topic, headline, amount_value, amount_unit, amount_approximate, amount_text "
       "FROM facts WHERE id IN (SELECT value FROM json_each(?1))");
-  q.bind(1, ids);
-  while (q.step()) {
-    Fact f;
-    f.id = q.str(1);
-    f.predicate = q.str(2);
-    f.topic = q.str(3);
-    f.headline = q.str(4);
-    if (!q.is_null(5)) {
-      Amount a;
-      a.value = q.real(5);
-      a.unit = q.str(6);
-      a.approximate = q.int64(7) != 0;
-      f.amount = a;
-      f.amount_text = q.str(8);
-    }
-    heads.emplace(q.int64(0), std::move(f));
-  }
+  q.bind(1, id_list(fact_ids));
+  std::unordered_map<std::int64_t, Fact> by_id;
+  while (q.step()) by_id.emplace(q.int64(0), read_fact_head(q, 1));
   q.reset();
+  for (std::int64_t id : fact_ids) {
+    auto head = by_id.find(id);
+    if (head == by_id.end()) continue;
+    heads.push_back({id, std::move(head->second)});
+    by_id.erase(head);  // an id listed twice is read once
+  }
+  return read_facts(db, std::move(heads), rows_read);
+}
 
+std::vector<Fact> read_facts(sql::Database& db, std::vector<FactHead> heads, std::vector<std::int64_t>* rows_read) {
+  std::vector<Fact> out;
+  if (heads.empty()) return out;
+  // In order, each once: the rows are read in the order they are stored.
+  std::vector<std::int64_t> sorted;
+  for (const auto& h : heads) sorted.push_back(h.row);
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  const std::string ids = id_list(sorted);
   std::unordered_map<std::int64_t, FactRows> rows;
   PublishedValues published;
   read_claims(db, ids, rows, published);
@@ -273,15 +287,15 @@ std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>&
   disputed.erase(std::unique(disputed.begin(), disputed.end()), disputed.end());
   const auto claim_sources = sources_of_claims(db, disputed);
 
-  out.reserve(fact_ids.size());
-  for (std::int64_t id : fact_ids) {
-    auto head = heads.find(id);
-    if (head == heads.end()) continue;
-    Fact f = std::move(head->second);
-    heads.erase(head);  // an id listed twice is read once
-    assemble(f, rows[id], claim_sources);
-    if (f.history.empty()) continue;  // a fact row without values: nothing to show
-    if (rows_read) rows_read->push_back(id);
+  out.reserve(heads.size());
+  for (auto& head : heads) {
+    auto r = rows.find(head.row);
+    if (r == rows.end()) continue;  // a fact row without values: nothing to show
+    Fact f = std::move(head.fact);
+    assemble(f, r->second, claim_sources);
+    rows.erase(r);  // a row listed twice is returned once
+    if (f.history.empty()) continue;
+    if (rows_read) rows_read->push_back(head.row);
     out.push_back(std::move(f));
   }
   return out;

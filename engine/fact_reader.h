@@ -19,6 +19,18 @@ namespace dateline::engine {
 std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>& fact_ids,
                              std::vector<std::int64_t>* rows_read = nullptr);
 
+// A fact's row id with the columns of its row (Fact's id, predicate, topic, headline, amount), as a
+// query that found it through a covering index read them.
+struct FactHead {
+  std::int64_t row = 0;
+  Fact fact;
+};
+// The same from heads already read: `upcoming` reads them from its index.
+std::vector<Fact> read_facts(sql::Database& db, std::vector<FactHead> heads, std::vector<std::int64_t>* rows_read = nullptr);
+// The head of a fact from the columns key, predicate, topic, headline, amount_value, amount_unit,
+// amount_approximate, amount_text, starting at `first`.
+Fact read_fact_head(const sql::Statement& q, int first);
+
 // A set of row ids as one statement parameter: a JSON array that `json_each(?)` reads, so that one
 // statement takes any number of ids (`WHERE x IN (SELECT value FROM json_each(?))`).
 std::string id_list(const std::vector<std::int64_t>& ids);

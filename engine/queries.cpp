@@ -220,11 +220,19 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
   auto& span = impl_->db.prepared("SELECT max(julianday(cur_latest) - julianday(cur_earliest)) FROM facts WHERE upcoming = 1");
   const long longest = span.step() && !span.is_null(0) ? static_cast<long>(std::ceil(span.real(0))) : 0;
   span.reset();
+  // facts_ahead covers the columns of the facts' rows a listing shows (schema version 4): the
+  // rows themselves, one page each, are not read.
   auto& q = impl_->db.prepared(
-      "SELECT id FROM facts WHERE upcoming = 1 AND cur_latest >= ?1 AND cur_latest <= ?3 AND cur_earliest <= ?2 "
-      "ORDER BY cur_earliest, cur_latest, id");
+      "SELECT id, key, predicate, topic, headline, amount_value, amount_unit, amount_approximate, amount_text "
+      "FROM facts INDEXED BY facts_ahead WHERE upcoming = 1 AND cur_latest >= ?1 AND cur_latest <= ?3 "
+      "AND cur_earliest <= ?2");
   q.bind(1, iso_string(query.as_of)).bind(2, iso_string(end)).bind(3, iso_string(end + boost::gregorian::days(longest)));
-  return read_facts(impl_->db, ids_of(q));
+  std::vector<engine::FactHead> heads;
+  while (q.step()) heads.push_back({q.int64(0), engine::read_fact_head(q, 1)});
+  q.reset();
+  std::vector<Fact> facts = engine::read_facts(impl_->db, std::move(heads));
+  std::sort(facts.begin(), facts.end(), fact_less);
+  return facts;
 }
 
 std::vector<Fact> Store::facts(const FactQuery& query) const {

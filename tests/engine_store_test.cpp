@@ -141,12 +141,14 @@ std::string lower_ascii(std::string s) {
 
 void exec(sqlite3* db, const char* sql) { REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK); }
 
-// Turns a store back into a version 3 one: no fact_sources, claims indexed by fact.
+// Turns a store back into a version 3 one: no fact_sources, claims indexed by fact, facts_ahead
+// on the facts' times alone.
 void downgrade_to_version_3(const std::string& path) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   exec(db,
-       "BEGIN; DROP TABLE fact_sources; CREATE INDEX claims_by_fact ON claims(fact_id, value_seq); "
+       "BEGIN; DROP TABLE fact_sources; CREATE INDEX claims_by_fact ON claims(fact_id, value_seq); DROP INDEX facts_ahead; "
+       "CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest) WHERE upcoming = 1; "
        "DELETE FROM schema_version WHERE version = 4; COMMIT;");
   sqlite3_close(db);
 }
