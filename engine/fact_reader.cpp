@@ -195,6 +195,7 @@ std::vector<ClaimEntity> entities_of(const std::vector<ClaimSource>& claims) {
   return entities;
 }
 
+// Moves the sources out of `rows`.
 void assemble(Fact& f, FactRows& rows, const std::unordered_map<std::int64_t, FactSource>& claim_sources) {
   f.entities = entities_of(rows.claims);
   sort_history(rows.values);
@@ -205,8 +206,8 @@ void assemble(Fact& f, FactRows& rows, const std::unordered_map<std::int64_t, Fa
     v.time_text = row.time_text;
     // Every value but the last has been replaced by a later report.
     v.status = i + 1 < rows.values.size() ? ClaimStatus::Superseded : row.status;
-    for (const auto& c : rows.claims) {
-      if (c.seq == row.seq) v.sources.push_back(c.source);
+    for (auto& c : rows.claims) {
+      if (c.seq == row.seq) v.sources.push_back(std::move(c.source));  // a claim supports one value
     }
     f.history.push_back(std::move(v));
   }
@@ -272,6 +273,7 @@ std::vector<Fact> read_facts(sql::Database& db, std::vector<FactHead> heads, std
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   const std::string ids = id_list(sorted);
   std::unordered_map<std::int64_t, FactRows> rows;
+  rows.reserve(sorted.size());
   PublishedValues published;
   read_claims(db, ids, rows, published);
   read_values(db, ids, rows);
