@@ -128,8 +128,8 @@ void index_entities(DocumentContext& c, std::int64_t fact_id, const std::vector<
 }
 
 std::int64_t first_claim_of(DocumentContext& c, std::int64_t fact_id, std::int64_t seq) {
-  auto& q = c.db.prepared("SELECT min(claim_id) FROM fact_sources WHERE fact_id = ? AND value_seq = ?");
-  q.bind(1, fact_id).bind(2, seq);
+  auto& q = c.db.prepared("SELECT min(claim_id) FROM fact_sources WHERE id BETWEEN ? AND ? AND value_seq = ?");
+  q.bind(1, SourceIds::first(fact_id)).bind(2, SourceIds::last(fact_id)).bind(3, seq);
   const std::int64_t id = q.step() ? q.int64(0) : 0;
   q.reset();
   if (id) return id;
