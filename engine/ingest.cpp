@@ -229,7 +229,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   const std::int64_t first_row = last.int64(0) + 1;
   last.reset();
   std::vector<IngestClaim> claims(x.claims.size());
-  DocumentContext context{db, frequency, cache, d, text_id, reported, {}, {}, &claims, {}};
+  DocumentContext context{db, frequency, cache, d, text_id, reported, {}, {}, &claims, {}, {}};
   for (std::size_t i = 0; i < x.claims.size(); ++i) {
     const Claim& c = x.claims[i];
     IngestClaim& ic = claims[i];
@@ -251,6 +251,7 @@ IngestResult ingest_document(sql::Database& db, EntityFrequency& frequency, Fact
   insert_claims(db, text_id, d, document_row, claims, context.new_facts);
   write_index_rows(context);
   assign_threads(context, x);
+  context.pending.write(db);  // written by assign_threads unless it had none to place
   result.claims = claims.size();
   result.new_facts = context.new_facts.size();
   return result;

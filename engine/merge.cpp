@@ -42,6 +42,12 @@ std::vector<std::string> telling_names(std::string_view topic, EntityFrequency& 
 // with every text).
 FactPtr read_fact(DocumentContext& c, std::int64_t id) {
   FactPtr f = c.cache.get(id);
+  if (!f && c.pending.find(id)) {
+    // A new fact of this document dropped from the cache (a document of thousands of facts):
+    // its row is written now, to be read back.
+    c.pending.write(c.db);
+    f = c.cache.get(id);
+  }
   if (f && f->derived_for_text != c.text_id) {
     f->subject.entities = c.frequency.specific(f->subject.all_entities);
     f->subject.topic_names = telling_names(f->topic_text, c.frequency);
@@ -205,7 +211,11 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
     earlier_report = true;
   }
   const bool new_amount = claim.amount && !fact.amount;
-  if (new_amount) {
+  PendingFact* pending = c.pending.find(fact.id);
+  if (new_amount && pending) {
+    pending->amount = Amount{{}, claim.amount->value, claim.amount->unit, claim.amount->approximate};
+    pending->amount_text = ic.amount_text;
+  } else if (new_amount) {
     c.db.prepared("UPDATE OR FAIL facts SET amount_value = ?, amount_unit = ?, amount_approximate = ?, amount_text = ? WHERE id = ?")
         .bind(1, claim.amount->value)
         .bind(2, claim.amount->unit)
@@ -225,7 +235,11 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
   if (!added.empty()) {
     all = fact.subject.all_entities;
     all.insert(all.end(), added.begin(), added.end());
-    c.db.prepared("UPDATE OR FAIL facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
+    if (pending) {
+      pending->entities = join_names(all);
+    } else {
+      c.db.prepared("UPDATE OR FAIL facts SET entities = ? WHERE id = ?").bind(1, join_names(all)).bind(2, fact.id).run();
+    }
     index_entities(c, fact.id, fact.subject.families, added, fact.subject.entities.empty());
   }
   const std::int64_t fact_id = fact.id;
@@ -247,7 +261,7 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
       cached->derived_for_text = 0;
     }
   }
-  if (sharper_time || earlier_report) refresh_fact(c.db, c.cache, fact_id);
+  if (sharper_time || earlier_report) refresh_fact(c.db, c.cache, fact_id, &c.pending);
 }
 
 std::string headline_of(const IngestClaim& ic) {
@@ -282,30 +296,31 @@ std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
   const std::optional<TimeValue> time = claim.time ? std::optional(claim.time->value) : std::nullopt;
   const bool dated = time && time->has_bounds();
   // One value: it is the current one (refresh_fact would say the same, at three more statements).
-  auto& s = c.db.prepared(
-      "INSERT INTO facts(key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
-      "amount_unit, amount_approximate, amount_text, upcoming, cur_seq, cur_status, cur_earliest, cur_latest, "
-      "cur_granularity, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
-  s.bind(1, fmt::format("f{}", document_id("fact", ic.key)))
-      .bind(2, claim.predicate)
-      .bind(3, ic.info.family)
-      .bind(4, join_names(ic.subject.families))
-      .bind(5, claim.topic)
-      .bind(6, ic.subject.topic)
-      .bind(7, headline_of(ic))
-      .bind(8, join_names(ic.subject.all_entities));
+  // The row is written at the end of the document, with its thread (PendingFacts).
+  PendingFact row;
+  const std::int64_t id = c.pending.next_id(c.db);
+  row.id = id;
+  row.key = fmt::format("f{}", document_id("fact", ic.key));
+  row.predicate = claim.predicate;
+  row.family = ic.info.family;
+  row.families = join_names(ic.subject.families);
+  row.topic = claim.topic;
+  row.topic_norm = ic.subject.topic;
+  row.headline = headline_of(ic);
+  row.entities = join_names(ic.subject.all_entities);
   if (claim.amount) {
-    s.bind(9, claim.amount->value).bind(10, claim.amount->unit).bind(11, claim.amount->approximate ? 1 : 0);
-    s.bind(12, ic.amount_text);
+    row.amount = Amount{{}, claim.amount->value, claim.amount->unit, claim.amount->approximate};
+    row.amount_text = ic.amount_text;
   }
-  s.bind(13, is_upcoming(ic.info.kind, claim.status) && dated ? 1 : 0);
-  s.bind(14, to_string(claim.status));
-  bind_date(s, 15, dated ? time->earliest : std::nullopt);
-  bind_date(s, 16, dated ? time->latest : std::nullopt);
-  if (time) s.bind(17, to_string(time->granularity));
-  s.bind(18, join_names(ic.subject.recipients));
-  s.run();
-  const std::int64_t id = c.db.last_insert_rowid();
+  row.upcoming = is_upcoming(ic.info.kind, claim.status) && dated;
+  row.cur_status = to_string(claim.status);
+  if (dated) {
+    row.cur_earliest = time->earliest;
+    row.cur_latest = time->latest;
+  }
+  if (time) row.cur_granularity = time->granularity;
+  row.recipients = join_names(ic.subject.recipients);
+  c.pending.add(std::move(row));
   // Cached as a read would give it back (names through their tab-joined columns).
   auto fact = std::make_shared<CandidateFact>();
   fact->id = id;
@@ -398,7 +413,7 @@ void move_fact(DocumentContext& c, std::int64_t fact_id, IngestClaim& ic) {
   std::int64_t next = 0;
   for (const auto& v : fact->values) next = std::max(next, v.seq + 1);
   insert_value(c, fact_id, next, ic);
-  refresh_fact(c.db, c.cache, fact_id);
+  refresh_fact(c.db, c.cache, fact_id, &c.pending);
 }
 
 }  // namespace
@@ -467,7 +482,7 @@ std::int64_t merge_claim(DocumentContext& c, IngestClaim& ic) {
         std::int64_t next = 0;
         for (const auto& v : values) next = std::max(next, v.seq + 1);
         insert_value(c, id, next, ic);
-        refresh_fact(c.db, c.cache, id);
+        refresh_fact(c.db, c.cache, id, &c.pending);
         return id;
       }
       case TimeChange::Contradiction:
@@ -525,16 +540,10 @@ void write_index_rows(DocumentContext& c) {
   c.cache.write_keys();
 }
 
-void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id) {
-  std::vector<ValueRow> values = read_values(db, fact_id);
-  if (values.empty()) return;
-  sort_history(values);
-  const ValueRow& current = values.back();
-  if (CandidateFact* cached = cache.cached(fact_id)) cached->cur_seq = current.seq;
-  auto& p = db.prepared("SELECT predicate FROM facts WHERE id = ?");
-  p.bind(1, fact_id);
-  const PredicateInfo info = predicate_info(p.step() ? p.text(0) : std::string_view{});
-  p.reset();
+namespace {
+
+// The facts row's current value, for a fact whose row is written.
+void write_current_value(sql::Database& db, std::int64_t fact_id, const ValueRow& current, bool upcoming) {
   auto& s = db.prepared(
       "UPDATE OR FAIL facts SET cur_seq = ?, cur_status = ?, cur_earliest = ?, cur_latest = ?, cur_granularity = ?, "
       "upcoming = ? WHERE id = ?");
@@ -546,10 +555,13 @@ void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id) {
   } else {
     s.bind_null(5);
   }
-  s.bind(6, is_upcoming(info.kind, current.status) && current.time && current.time->has_bounds() ? 1 : 0);
+  s.bind(6, upcoming ? 1 : 0);
   s.bind(7, fact_id).run();
+}
+
+// Each dated value revises the dated value before it: EXTENDS when it is later, else SUPERSEDES.
+void write_revision_links(sql::Database& db, std::int64_t fact_id, const std::vector<ValueRow>& values) {
   if (values.size() < 2) return;
-  // Each dated value revises the dated value before it: EXTENDS when it is later, else SUPERSEDES.
   db.prepared("DELETE FROM links WHERE from_fact = ? AND to_fact = ? AND from_value IS NOT NULL")
       .bind(1, fact_id)
       .bind(2, fact_id)
@@ -564,6 +576,81 @@ void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id) {
     }
     previous = &v;
   }
+}
+
+}  // namespace
+
+void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, PendingFacts* pending) {
+  std::vector<ValueRow> values = read_values(db, fact_id);
+  if (values.empty()) return;
+  sort_history(values);
+  const ValueRow& current = values.back();
+  if (CandidateFact* cached = cache.cached(fact_id)) cached->cur_seq = current.seq;
+  PendingFact* row = pending ? pending->find(fact_id) : nullptr;
+  PredicateInfo info;
+  if (row) {
+    info = predicate_info(row->predicate);
+  } else {
+    auto& p = db.prepared("SELECT predicate FROM facts WHERE id = ?");
+    p.bind(1, fact_id);
+    info = predicate_info(p.step() ? p.text(0) : std::string_view{});
+    p.reset();
+  }
+  const bool upcoming = is_upcoming(info.kind, current.status) && current.time && current.time->has_bounds();
+  if (row) {
+    row->cur_seq = current.seq;
+    row->cur_status = to_string(current.status);
+    row->cur_earliest = current.time ? current.time->earliest : std::nullopt;
+    row->cur_latest = current.time ? current.time->latest : std::nullopt;
+    row->cur_granularity = current.time ? std::optional(current.time->granularity) : std::nullopt;
+    row->upcoming = upcoming;
+  } else {
+    write_current_value(db, fact_id, current, upcoming);
+  }
+  write_revision_links(db, fact_id, values);
+}
+
+std::int64_t PendingFacts::next_id(sql::Database& db) {
+  if (!next_) {
+    auto& q = db.prepared("SELECT coalesce(max(id), 0) FROM facts");
+    q.step();
+    next_ = q.int64(0) + 1;
+    q.reset();
+  }
+  return (*next_)++;
+}
+
+PendingFact* PendingFacts::find(std::int64_t id) {
+  for (auto& f : facts_) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+void PendingFacts::write(sql::Database& db) {
+  static const MultiInsert rows(
+      "INSERT INTO facts(id, key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
+      "amount_unit, amount_approximate, amount_text, timeline_id, upcoming, cur_seq, cur_status, cur_earliest, "
+      "cur_latest, cur_granularity, recipients) VALUES ",
+      21);
+  rows.write(db, facts_.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    const PendingFact& f = facts_[i];
+    const int o = first - 1;
+    s.bind(o + 1, f.id).bind_static(o + 2, f.key).bind_static(o + 3, f.predicate).bind_static(o + 4, f.family);
+    s.bind_static(o + 5, f.families).bind_static(o + 6, f.topic).bind_static(o + 7, f.topic_norm);
+    s.bind_static(o + 8, f.headline).bind_static(o + 9, f.entities);
+    if (f.amount) {
+      s.bind(o + 10, f.amount->value).bind_static(o + 11, f.amount->unit).bind(o + 12, f.amount->approximate ? 1 : 0);
+      s.bind_static(o + 13, f.amount_text);
+    }
+    if (f.timeline_id) s.bind(o + 14, f.timeline_id);
+    s.bind(o + 15, f.upcoming ? 1 : 0).bind(o + 16, f.cur_seq).bind_static(o + 17, f.cur_status);
+    bind_date(s, o + 18, f.cur_earliest);
+    bind_date(s, o + 19, f.cur_latest);
+    if (f.cur_granularity) s.bind_static(o + 20, to_string(*f.cur_granularity));
+    s.bind_static(o + 21, f.recipients);
+  });
+  facts_.clear();
 }
 
 void note_earlier_report(sql::Database& db, FactCache& cache, std::int64_t text_id, const std::optional<Date>& day) {

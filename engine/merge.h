@@ -8,6 +8,7 @@
 #include "store_rows.h"
 
 #include <dateline/claim.h>
+#include <dateline/amount.h>
 #include <dateline/document.h>
 
 #include <cstdint>
@@ -32,6 +33,39 @@ struct IngestClaim {
   std::string amount_text;
 };
 
+// A fact created by the document being ingested, as its facts row will be written. New facts are
+// written at the end of the document, with the thread threads.cpp chose for them (which needs
+// all of them known): inserting each as it was created and setting its thread by an UPDATE
+// rewrote its row and index entries once more, a tenth of an ingest's time. Until written,
+// merging updates the row here.
+struct PendingFact {
+  std::int64_t id = 0;
+  std::string key, predicate, family, families, topic, topic_norm, headline, entities, recipients;
+  std::optional<Amount> amount;
+  std::string amount_text;
+  std::int64_t timeline_id = 0;  // 0: none yet
+  bool upcoming = false;
+  std::int64_t cur_seq = 0;
+  std::string cur_status;
+  std::optional<Date> cur_earliest, cur_latest;
+  std::optional<Granularity> cur_granularity;
+};
+
+class PendingFacts {
+ public:
+  // The id the next new fact's row will have.
+  std::int64_t next_id(sql::Database& db);
+  void add(PendingFact fact) { facts_.push_back(std::move(fact)); }
+  // The unwritten row of a new fact, or null (not new, or already written).
+  PendingFact* find(std::int64_t id);
+  // Inserts the rows (a few statements for all); later changes go to the store.
+  void write(sql::Database& db);
+
+ private:
+  std::optional<std::int64_t> next_;
+  std::vector<PendingFact> facts_;
+};
+
 struct DocumentContext {
   sql::Database& db;
   EntityFrequency& frequency;
@@ -45,6 +79,7 @@ struct DocumentContext {
   // fact_entities rows (lower-case name, fact) for queries, written at the end of the document
   // (write_index_rows), with the lookup keys.
   std::vector<std::pair<std::string, std::int64_t>> entity_rows;
+  PendingFacts pending;  // new facts' rows, written by assign_threads (threads.h)
 };
 
 // Writes the index rows merging gathered for the document: fact_entities and lookup keys.
@@ -63,8 +98,8 @@ std::int64_t merge_claim(DocumentContext& context, IngestClaim& claim);
 void merge_revision_claim(DocumentContext& context, IngestClaim& claim);
 
 // Recomputes a fact's current value, its `upcoming` flag and its revision links after its
-// values changed.
-void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id);
+// values changed (`pending`: the document's unwritten new facts, where the fact may be).
+void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, PendingFacts* pending = nullptr);
 
 // A syndicated copy published on `day`: the values its text's claims support may have been
 // reported earlier than known.

@@ -240,10 +240,15 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
 
 std::int64_t create_thread(DocumentContext& c, const std::vector<NewFact>& facts,
                            const std::vector<std::pair<std::string, double>>& profile) {
-  auto& key = c.db.prepared("SELECT key FROM facts WHERE id = ?");
-  key.bind(1, facts.front().id);
-  const std::string fact_key = key.step() ? key.str(0) : std::to_string(facts.front().id);
-  key.reset();
+  std::string fact_key;
+  if (const PendingFact* row = c.pending.find(facts.front().id)) {
+    fact_key = row->key;
+  } else {
+    auto& key = c.db.prepared("SELECT key FROM facts WHERE id = ?");
+    key.bind(1, facts.front().id);
+    fact_key = key.step() ? key.str(0) : std::to_string(facts.front().id);
+    key.reset();
+  }
   const std::string title = title_for(c, facts, profile);
   c.db.prepared("INSERT INTO timelines(key, title) VALUES (?, ?)")
       .bind(1, fmt::format("t{}", document_id("timeline", fact_key)))
@@ -262,7 +267,11 @@ struct ThreadGrowth {
 };
 
 void join(DocumentContext& c, const NewFact& f, std::int64_t thread, ThreadGrowth& growth) {
-  c.db.prepared("UPDATE OR FAIL facts SET timeline_id = ? WHERE id = ?").bind(1, thread).bind(2, f.id).run();
+  if (PendingFact* row = c.pending.find(f.id)) {
+    row->timeline_id = thread;  // written with the row
+  } else {
+    c.db.prepared("UPDATE OR FAIL facts SET timeline_id = ? WHERE id = ?").bind(1, thread).bind(2, f.id).run();
+  }
   growth.facts[thread] += 1;
   for (const auto& name : f.entities) growth.named[{thread, name}] += 1;
   if (!f.topic_norm.empty()) growth.topics.emplace(f.topic_norm, thread);
@@ -320,6 +329,7 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
     }
     for (const auto* f : rest) join(c, *f, main_thread, growth);
   }
+  c.pending.write(c.db);  // the new facts' rows, with their threads
   write_growth(c, growth);
   if (!choice.linked.empty()) retitle_thread(c.db, c.frequency, main_thread);
 }
