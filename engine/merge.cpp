@@ -41,6 +41,7 @@ std::vector<std::string> telling_names(std::string_view topic, EntityFrequency& 
 // A candidate fact with its specific entities and telling names as of now (frequencies change
 // with every text).
 FactPtr read_fact(DocumentContext& c, std::int64_t id) {
+  if (!c.cache.cached(id)) c.pending.write_values(c.db);  // read from the store: with this document's values
   FactPtr f = c.cache.get(id);
   if (!f && c.pending.find(id)) {
     // A new fact of this document dropped from the cache (a document of thousands of facts):
@@ -169,15 +170,8 @@ void record_contradiction(DocumentContext& c, std::int64_t fact_id, std::string_
 }
 
 void insert_value(DocumentContext& c, std::int64_t fact_id, std::int64_t seq, IngestClaim& ic) {
-  auto& s = c.db.prepared(
-      "INSERT INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, status, "
-      "first_reported, text_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  s.bind(1, fact_id).bind(2, seq);
   const std::optional<TimeValue> time = ic.claim->time ? std::optional(ic.claim->time->value) : std::nullopt;
-  bind_time(s, 3, time);
-  s.bind(9, ic.time_text).bind(10, to_string(ic.claim->status));
-  bind_date(s, 11, c.reported);
-  s.bind(12, c.text_id).run();
+  c.pending.add_value(PendingValue{fact_id, seq, time, ic.time_text, ic.claim->status, c.reported, c.text_id});
   if (CandidateFact* cached = c.cache.cached(fact_id)) {
     // Values are kept by seq; a new one has the next.
     cached->values.push_back(ValueRow{seq, time, ic.time_text, ic.claim->status, c.reported, c.text_id});
@@ -192,6 +186,7 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
   set_claim_fact(ic, fact.id, seq);
   // What changes, applied to the cached copy (which `fact` and `value` may be) once written.
   bool sharper_time = false, earlier_report = false;
+  c.pending.write_values(c.db);  // the value may be one this document added
   if (claim.time && claim.time->value.has_bounds()) {
     const bool sharper = !value.time || !value.time->has_bounds() ||
                          &finer_time(*value.time, claim.time->value) == &claim.time->value;
@@ -581,6 +576,7 @@ void write_revision_links(sql::Database& db, std::int64_t fact_id, const std::ve
 }  // namespace
 
 void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, PendingFacts* pending) {
+  if (pending) pending->write_values(db);
   std::vector<ValueRow> values = read_values(db, fact_id);
   if (values.empty()) return;
   sort_history(values);
@@ -627,7 +623,24 @@ PendingFact* PendingFacts::find(std::int64_t id) {
   return nullptr;
 }
 
+void PendingFacts::write_values(sql::Database& db) {
+  static const MultiInsert rows(
+      "INSERT INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, status, "
+      "first_reported, text_id) VALUES ",
+      12);
+  rows.write(db, values_.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    const PendingValue& v = values_[i];
+    s.bind(first, v.fact_id).bind(first + 1, v.seq);
+    bind_time(s, first + 2, v.time);
+    s.bind_static(first + 8, v.time_text).bind_static(first + 9, to_string(v.status));
+    bind_date(s, first + 10, v.first_reported);
+    s.bind(first + 11, v.text_id);
+  });
+  values_.clear();
+}
+
 void PendingFacts::write(sql::Database& db) {
+  write_values(db);
   static const MultiInsert rows(
       "INSERT INTO facts(id, key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
       "amount_unit, amount_approximate, amount_text, timeline_id, upcoming, cur_seq, cur_status, cur_earliest, "

@@ -51,19 +51,34 @@ struct PendingFact {
   std::optional<Granularity> cur_granularity;
 };
 
+// A value of a fact as its fact_values row will be written (by PendingFacts, a few statements
+// for all of a document's values; reads and updates of values write them first).
+struct PendingValue {
+  std::int64_t fact_id = 0, seq = 0;
+  std::optional<TimeValue> time;
+  std::string time_text;
+  ClaimStatus status = ClaimStatus::Occurred;
+  std::optional<Date> first_reported;
+  std::int64_t text_id = 0;
+};
+
 class PendingFacts {
  public:
+  void add_value(PendingValue value) { values_.push_back(std::move(value)); }
+  // Writes the values added so far (before a statement reads or updates fact_values).
+  void write_values(sql::Database& db);
   // The id the next new fact's row will have.
   std::int64_t next_id(sql::Database& db);
   void add(PendingFact fact) { facts_.push_back(std::move(fact)); }
   // The unwritten row of a new fact, or null (not new, or already written).
   PendingFact* find(std::int64_t id);
-  // Inserts the rows (a few statements for all); later changes go to the store.
+  // Inserts the rows and values (a few statements for all); later changes go to the store.
   void write(sql::Database& db);
 
  private:
   std::optional<std::int64_t> next_;
   std::vector<PendingFact> facts_;
+  std::vector<PendingValue> values_;
 };
 
 struct DocumentContext {
