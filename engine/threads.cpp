@@ -296,18 +296,42 @@ void join(DocumentContext& c, const NewFact& f, std::int64_t thread, ThreadGrowt
   if (!f.topic_norm.empty()) growth.topics.emplace(f.topic_norm, thread);
 }
 
-void write_growth(DocumentContext& c, const ThreadGrowth& growth) {
+// Written a few rows a statement (MultiInsert): the document's new facts name a handful of
+// entities and topics each. `thread_of_topic` knows which topics a thread already has: those
+// rows exist (timeline_topics keeps the first thread given a topic) and are not written again.
+void write_growth(DocumentContext& c, const ThreadGrowth& growth, TopicThreads& thread_of_topic) {
   auto& count = c.db.prepared("UPDATE OR FAIL timelines SET fact_count = fact_count + ? WHERE id = ?");
   for (const auto& [thread, n] : growth.facts) count.bind(1, n).bind(2, thread).run();
-  auto& e = c.db.prepared(
-      "INSERT INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES (?1, ?2, ?3, ?4) "
-      "ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + ?4");
-  for (const auto& [key, n] : growth.named) e.bind(1, lower(key.second)).bind(2, key.first).bind(3, key.second).bind(4, n).run();
-  auto& t = c.db.prepared("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES (?, ?)");
+  struct Named {
+    std::string name_lc;
+    std::int64_t thread;
+    const std::string* name;
+    std::int64_t facts;
+  };
+  std::vector<Named> named;
+  for (const auto& [key, n] : growth.named) named.push_back({lower(key.second), key.first, &key.second, n});
+  // Rows naming the same entity in two cases ("NASAMS", "Nasams") meet in one statement as they
+  // met in two: the second adds its count to the first's row.
+  static const MultiInsert entities("INSERT INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES ", 4,
+                                    " ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + excluded.facts");
+  entities.write(c.db, named.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind_static(first, named[i].name_lc).bind(first + 1, named[i].thread).bind_static(first + 2, *named[i].name);
+    s.bind(first + 3, named[i].facts);
+  });
+  std::vector<std::pair<std::string_view, std::int64_t>> topics, words;
   for (const auto& [topic, thread] : growth.topics) {
-    t.bind(1, topic).bind(2, thread).run();
-    if (c.db.changes() > 0) index_thread_words(c.db, topic, thread);
+    if (thread_of_topic(topic)) continue;  // a thread has it
+    topics.emplace_back(topic, thread);
+    for (auto word : words_of(topic)) words.emplace_back(word, thread);
   }
+  static const MultiInsert topic_rows("INSERT OR IGNORE INTO timeline_topics(topic_norm, timeline_id) VALUES ", 2);
+  topic_rows.write(c.db, topics.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind_static(first, topics[i].first).bind(first + 1, topics[i].second);
+  });
+  static const MultiInsert word_rows("INSERT OR IGNORE INTO timeline_words(word, timeline_id) VALUES ", 2);
+  word_rows.write(c.db, words.size(), [&](sql::Statement& s, int first, std::size_t i) {
+    s.bind_static(first, words[i].first).bind(first + 1, words[i].second);
+  });
 }
 
 }  // namespace
@@ -351,7 +375,7 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
     for (const auto* f : rest) join(c, *f, main_thread, growth);
   }
   c.pending.write(c.db);  // the new facts' rows, with their threads
-  write_growth(c, growth);
+  write_growth(c, growth, thread_of_topic);
   if (!choice.linked.empty()) retitle_thread(c.db, c.frequency, main_thread);
 }
 
