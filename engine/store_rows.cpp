@@ -1,10 +1,6 @@
 #include "store_rows.h"
 
 #include <dateline/fact.h>
-#include <dateline/json.h>
-
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cmath>
@@ -190,15 +186,6 @@ std::vector<std::string> EntityFrequency::specific(const std::vector<std::string
     if (!frequent(n)) out.push_back(n);
   }
   return out;
-}
-
-std::string text_list(const std::vector<std::string>& texts) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartArray();
-  for (const auto& t : texts) json::string(w, t);
-  w.EndArray();
-  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 std::int64_t next_source_id(sql::Database& db, std::int64_t fact_id) {

@@ -32,10 +32,6 @@ ClaimStatus read_status(const sql::Statement& s, int column);
 std::string join_names(const std::vector<std::string>& names);
 std::vector<std::string> split_names(std::string_view joined);
 
-// A list of texts as one statement parameter: a JSON array of strings, which `json_each(?)` reads
-// (`WHERE x IN (SELECT value FROM json_each(?))`): one statement for a set, not one per item.
-std::string text_list(const std::vector<std::string>& texts);
-
 // ASCII lower case: entity and topic queries are case-insensitive.
 std::string lower(std::string_view text);
 

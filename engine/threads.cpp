@@ -49,16 +49,12 @@ NewFact new_fact(DocumentContext& c, std::int64_t id) {
 }
 
 bool shares_specific_entity(DocumentContext& c, const NewFact& f, std::int64_t thread) {
-  std::vector<std::string> specific;
+  auto& q = c.db.prepared("SELECT 1 FROM timeline_entities WHERE name_lc = ? AND timeline_id = ?");
+  bool any_specific = false;
   for (const auto& name : f.entities) {
-    if (!c.frequency.frequent(name)) specific.push_back(lower(name));
-  }
-  const bool any_specific = !specific.empty();
-  if (any_specific) {
-    // One statement for all the names.
-    auto& q = c.db.prepared(
-        "SELECT 1 FROM timeline_entities WHERE timeline_id = ?1 AND name_lc IN (SELECT value FROM json_each(?2)) LIMIT 1");
-    q.bind(1, thread).bind(2, text_list(specific));
+    if (c.frequency.frequent(name)) continue;
+    any_specific = true;
+    q.bind(1, lower(name)).bind(2, thread);
     const bool found = q.step();
     q.reset();
     if (found) return true;
@@ -81,21 +77,6 @@ class TopicThreads {
     q.reset();
     known_.emplace(topic_norm, id);
     return id;
-  }
-  // Reads the threads of these topics in one statement (a document's new facts have a few
-  // topics each asked for several times).
-  void read(const std::vector<NewFact>& facts) {
-    std::vector<std::string> wanted;
-    for (const auto& f : facts) {
-      if (f.topic_norm.empty() || known_.count(f.topic_norm)) continue;
-      known_.emplace(f.topic_norm, 0);
-      wanted.push_back(f.topic_norm);
-    }
-    if (wanted.empty()) return;
-    auto& q = db_.prepared("SELECT topic_norm, timeline_id FROM timeline_topics WHERE topic_norm IN (SELECT value FROM json_each(?))");
-    q.bind(1, text_list(wanted));
-    while (q.step()) known_[q.str(0)] = q.int64(1);
-    q.reset();
   }
   void forget() { known_.clear(); }
 
@@ -342,7 +323,6 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
   for (std::int64_t id : c.new_facts) facts.push_back(new_fact(c, id));
   const auto profile = profile_of(c, x, facts);
   TopicThreads thread_of_topic(c.db);
-  thread_of_topic.read(facts);
   ThreadChoice choice = choose_threads(c, thread_of_topic, profile, facts);
   if (!choice.linked.empty()) {
     // The oldest thread keeps its id and key; the others are folded into it.
@@ -351,7 +331,6 @@ void assign_threads(DocumentContext& c, const Extraction& x) {
     choice.main = choice.linked.front();
     for (std::size_t i = 1; i < choice.linked.size(); ++i) merge_threads(c.db, choice.main, choice.linked[i]);
     thread_of_topic.forget();  // the folded threads' topics now belong to the one kept
-    thread_of_topic.read(facts);
   }
   std::int64_t main_thread = choice.main;
   ThreadGrowth growth;
