@@ -264,4 +264,18 @@ TEST_CASE("a version 3 store is migrated: each fact's sources are gathered in fa
   REQUIRE(later.size() == 1);
   CHECK(outlets_of(later[0].current()) ==
         std::vector<std::string>{"Nordic Times", "Baltic Wire", "Estmark Daily", "Halvik Post"});
+  // fact_sources holds each claim of a fact with each document carrying its text, no more, no
+  // less, each fact's rows in its own range of ids.
+  store->commit();
+  const char* joined =
+      "SELECT c.fact_id, c.id, d.rowid, c.value_seq, c.claim_key, d.id, d.source, d.url, d.title, d.published, "
+      "d.published_day, c.span_begin, c.span_end, c.quote, c.attribution, c.entities "
+      "FROM claims c JOIN documents d ON d.text_id = c.text_id WHERE c.fact_id IS NOT NULL";
+  const char* stored =
+      "SELECT fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, published, published_day, "
+      "span_begin, span_end, quote, attribution, entities FROM fact_sources";
+  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", joined, stored).c_str()) == 0);
+  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", stored, joined).c_str()) == 0);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources") == 7);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources WHERE id >> 32 <> fact_id") == 0);
 }
