@@ -30,6 +30,17 @@ Article summit_article(const char* outlet, const char* url) {
   return a;
 }
 
+// Another outlet's own words about the same summit: one more source of its fact.
+Article summit_in_other_words(const char* outlet, const char* date, const char* url) {
+  Article a(outlet, date, url);
+  a.sentence("Norland and Estmark will hold their summit in Halvik on March 14, officials said.")
+      .claim("summit", "Norland-Estmark fishing dispute", ClaimStatus::Scheduled)
+      .time("March 14", "2025-03-14")
+      .entity("Norland", EntityKind::Gpe, "agent")
+      .entity("Estmark", EntityKind::Gpe, "agent");
+  return a;
+}
+
 }  // namespace
 
 TEST_CASE("ingesting the same article twice changes nothing") {
@@ -214,13 +225,7 @@ TEST_CASE("a version 2 store is migrated: its text lookup keys become hashes and
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_lookup") > 0);
   // Another outlet's own words about the same summit: found through the migrated keys (the
   // cache is empty after reopening), so it is one more source of the stored fact.
-  Article other("Baltic Wire", "2025-03-03", "https://baltic.example/halvik");
-  other.sentence("Norland and Estmark will hold their summit in Halvik on March 14, officials said.")
-      .claim("summit", "Norland-Estmark fishing dispute", ClaimStatus::Scheduled)
-      .time("March 14", "2025-03-14")
-      .entity("Norland", EntityKind::Gpe, "agent")
-      .entity("Estmark", EntityKind::Gpe, "agent");
-  store->ingest(other.build());
+  store->ingest(summit_in_other_words("Baltic Wire", "2025-03-03", "https://baltic.example/halvik").build());
   const StoreCounts after = store->counts();
   CHECK(after.documents == before.documents + 1);
   CHECK(after.claims == before.claims + 1);
@@ -231,13 +236,7 @@ TEST_CASE("a version 3 store is migrated: each fact's sources are gathered in fa
   TempStore store;
   store->ingest(summit_article("Nordic Times", "https://nordic.example/summit").build());
   store->ingest(summit_article("Baltic Wire", "https://baltic.example/a1").build());  // the same text
-  Article other("Halvik Post", "2025-03-04", "https://halvik.example/summit");
-  other.sentence("Norland and Estmark will hold their summit in Halvik on March 14, officials said.")
-      .claim("summit", "Norland-Estmark fishing dispute", ClaimStatus::Scheduled)
-      .time("March 14", "2025-03-14")
-      .entity("Norland", EntityKind::Gpe, "agent")
-      .entity("Estmark", EntityKind::Gpe, "agent");
-  store->ingest(other.build());
+  store->ingest(summit_in_other_words("Halvik Post", "2025-03-04", "https://halvik.example/summit").build());
   store->commit();
   const TimelineQuery everything{"", "Norland", {}, {}};
   const std::string timelines = timelines_json(store->timelines(everything));
