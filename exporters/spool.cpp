@@ -1,74 +1,84 @@
 #include "spool.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace dateline {
 namespace {
 
 // An unlinked file in $TMPDIR (else /tmp): it disappears with the process, however it ends.
-std::FILE* temporary_file() {
+int temporary_file() {
   const char* dir = std::getenv("TMPDIR");
   std::string path = fmt::format("{}/dateline-spool-XXXXXX", dir && *dir ? dir : "/tmp");
-  const int fd = ::mkstemp(path.data());
+  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
   if (fd < 0) {
     throw std::runtime_error(fmt::format("cannot create a temporary file {}: {}", path, std::strerror(errno)));
   }
   ::unlink(path.c_str());
-  std::FILE* f = ::fdopen(fd, "w+b");
-  if (!f) {
-    ::close(fd);
-    throw std::runtime_error(fmt::format("cannot open a temporary file in {}: {}", path, std::strerror(errno)));
-  }
-  return f;
+  return fd;
 }
 
-void write_all(std::FILE* f, std::string_view bytes, const char* what) {
-  if (!bytes.empty() && std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
-    throw std::runtime_error(fmt::format("cannot write {}: {}", what, std::strerror(errno)));
+void write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      throw std::runtime_error(
+          fmt::format("cannot write a temporary file (is the disk full?): {}", std::strerror(n < 0 ? errno : ENOSPC)));
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
   }
 }
 
 }  // namespace
 
 Spool::~Spool() {
-  if (file_) std::fclose(file_);
+  if (fd_ >= 0) ::close(fd_);
 }
 
 void Spool::spill() {
-  file_ = temporary_file();
-  write_all(file_, memory_, "a temporary file (is the disk full?)");
-  std::string().swap(memory_);
+  if (fd_ < 0) fd_ = temporary_file();
+  write_all(fd_, memory_);
+  in_file_ += memory_.size();
+  memory_.clear();  // the capacity stays: the next megabyte goes where this one was
 }
 
 void Spool::append(std::string_view bytes) {
   size_ += bytes.size();
-  if (!file_ && memory_.size() + bytes.size() > limit_) spill();
-  if (file_) {
-    write_all(file_, bytes, "a temporary file (is the disk full?)");
-  } else {
-    memory_.append(bytes);
+  if (memory_.size() + bytes.size() > limit_ && !memory_.empty()) spill();
+  if (bytes.size() > limit_) {
+    write_all(fd_ < 0 ? (fd_ = temporary_file()) : fd_, bytes);  // a record larger than the buffer
+    in_file_ += bytes.size();
+    return;
   }
+  memory_.append(bytes);
 }
 
 void Spool::copy_to(const std::function<void(std::string_view)>& sink) {
-  if (!file_) {
-    sink(memory_);
-    return;
+  if (in_file_ > 0) {
+    const std::size_t chunk = std::max<std::size_t>(limit_, 1 << 16);
+    const auto buffer = std::make_unique<char[]>(chunk);
+    std::size_t at = 0;
+    while (at < in_file_) {
+      const ssize_t n = ::pread(fd_, buffer.get(), std::min(chunk, in_file_ - at), static_cast<off_t>(at));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        throw std::runtime_error(
+            fmt::format("cannot read back a temporary file: {}", n < 0 ? std::strerror(errno) : "it is shorter"));
+      }
+      sink({buffer.get(), static_cast<std::size_t>(n)});
+      at += static_cast<std::size_t>(n);
+    }
   }
-  if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) {
-    throw std::runtime_error(fmt::format("cannot read back a temporary file: {}", std::strerror(errno)));
-  }
-  char buffer[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file_)) > 0) sink({buffer, n});
-  if (std::ferror(file_)) throw std::runtime_error("cannot read back a temporary file");
-  std::fseek(file_, 0, SEEK_END);  // further appends go after what is there
+  sink(memory_);
 }
 
 }  // namespace dateline

@@ -1,11 +1,12 @@
 #pragma once
-// A spool: bytes appended in order and written out once at the end. The first few megabytes
-// stay in memory; past that the bytes go to an unlinked temporary file, so a writer that must
-// hold its output back (the extract JSON keeps each kind of record in its own array) does not
-// grow with the input.
+// A spool: bytes appended in order and written out once at the end. The first megabyte stays
+// in memory; past that the bytes go to an unlinked temporary file, so a writer that must hold
+// its output back (the extract JSON keeps each kind of record in its own array) does not grow
+// with the input. The memory doubles as the file's write buffer: the file is written and read
+// back a megabyte a system call (through stdio's 4 KB buffer, spooling the extract JSON of 50
+// MB of news cost 42,000 writes).
 
 #include <cstddef>
-#include <cstdio>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -26,12 +27,14 @@ class Spool {
   void copy_to(const std::function<void(std::string_view)>& sink);
 
  private:
+  // Moves the bytes held in memory to the end of the temporary file (made on first use).
   void spill();
 
   std::size_t limit_;
   std::size_t size_ = 0;
-  std::string memory_;
-  std::FILE* file_ = nullptr;  // the temporary file, once the memory limit is passed
+  std::string memory_;  // the bytes not yet in the file
+  int fd_ = -1;         // the temporary file, once the memory limit is passed
+  std::size_t in_file_ = 0;
 };
 
 }  // namespace dateline
