@@ -45,6 +45,24 @@ class StringWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
     return ((below_space | quote | backslash) & kHigh) != 0;
   }
 
+  // The 1 to 7 bytes at `p` as one word, the bytes past them 'a' (which needs no escape), read
+  // without a call to memcpy of a variable size: two overlapping fours, or byte by byte.
+  static std::uint64_t tail_word(const unsigned char* p, std::size_t rest) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    std::uint64_t v;
+    if (rest >= 4) {
+      std::uint32_t a, b;
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + rest - 4, 4);
+      v = a | (std::uint64_t{b} << (8 * (rest - 4)));
+    } else {
+      v = p[0];
+      if (rest > 1) v |= std::uint64_t{p[1]} << 8;
+      if (rest > 2) v |= std::uint64_t{p[2]} << 16;
+    }
+    return v | (kOnes * 'a') << (8 * rest);
+  }
+
   static char* escape(char* out, unsigned char c) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     *out++ = '\\';
@@ -92,9 +110,7 @@ class StringWriter : public rapidjson::Writer<rapidjson::StringBuffer> {
     // The last few bytes (all of a key or a short value): tested as one word too, padded with a
     // letter, and stored eight bytes at once (only `rest` of them count), not byte by byte.
     if (const std::size_t rest = n - i; rest > 0) {
-      constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-      std::uint64_t v = kOnes * 'a';
-      std::memcpy(&v, s + i, rest);
+      const std::uint64_t v = tail_word(reinterpret_cast<const unsigned char*>(s + i), rest);
       if (!needs_escape(v)) {
         std::memcpy(out, &v, 8);
         out += rest;

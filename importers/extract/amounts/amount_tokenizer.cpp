@@ -26,6 +26,31 @@ Wide classify_wide(const unsigned char* s, std::size_t i, std::size_t n) {
   return Wide::Letter;
 }
 
+// The general word scan: letters, digits, UTF-8 letters and inner apostrophes ("o'clock");
+// returns the end and whether every letter was an ASCII capital.
+std::size_t scan_word(const unsigned char* s, std::size_t i, std::size_t n, bool& all_caps) {
+  std::size_t j = i;
+  all_caps = true;
+  while (j < n) {
+    unsigned char d = s[j];
+    if (is_alpha(d)) {
+      all_caps &= is_upper(d);
+      ++j;
+    } else if (is_digit(d)) {
+      ++j;
+    } else if (d >= 0x80 && classify_wide(s, j, n) == Wide::Letter) {
+      all_caps = false;
+      j += utf8_length(d);
+    } else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]) && j > i &&
+               !((s[j + 1] | 0x20) == 's' && (j + 2 >= n || !is_alpha(s[j + 2])))) {
+      ++j;  // "o'clock"; a possessive "'s" is a token of its own
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, std::vector<Token>& out) {
@@ -38,8 +63,11 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   while (i < n) {
     unsigned char c = s[i];
     if (is_space(c)) {
+      // A whitespace run, mostly one space: a tight loop, not a trip through the dispatch per byte.
       space = true;
-      ++i;
+      do {
+        ++i;
+      } while (i < n && is_space(s[i]));
       continue;
     }
     Wide wide = c >= 0x80 ? classify_wide(s, i, n) : Wide::Letter;
@@ -48,7 +76,8 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       i += utf8_length(c);
       continue;
     }
-    Token t;
+    // Built in place: a token is written once, not assembled on the stack and copied.
+    Token& t = out.emplace_back();
     t.begin = static_cast<std::uint32_t>(i);
     t.space_before = space;
     space = false;
@@ -92,24 +121,17 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       t.end = static_cast<std::uint32_t>(j);
       i = j;
     } else if (is_alpha(c) || (c >= 0x80 && wide == Wide::Letter)) {
-      std::size_t j = i;
-      bool all_caps = true;
-      while (j < n) {
-        unsigned char d = s[j];
-        if (is_alpha(d)) {
-          all_caps &= is_upper(d);
-          ++j;
-        } else if (is_digit(d)) {
-          ++j;
-        } else if (d >= 0x80 && classify_wide(s, j, n) == Wide::Letter) {
-          all_caps = false;
-          j += utf8_length(d);
-        } else if (d == '\'' && j + 1 < n && is_alpha(s[j + 1]) && j > i &&
-                   !((s[j + 1] | 0x20) == 's' && (j + 2 >= n || !is_alpha(s[j + 2])))) {
-          ++j;  // "o'clock"; a possessive "'s" is a token of its own
-        } else {
-          break;
-        }
+      // Most words are ASCII letters and digits alone: their end eight bytes at a time, and the
+      // general scan below only when an apostrophe or a UTF-8 byte follows them.
+      std::size_t j = 0;
+      bool all_caps = false;
+      if (is_alpha(c)) j = chars::letters_digits_end(s, i + 1, n);
+      if (!is_alpha(c) || (j < n && (s[j] == '\'' || s[j] >= 0x80))) {
+        j = scan_word(s, i, n, all_caps);
+      } else if (is_upper(c)) {
+        // Capitals and digits: "MPQ", "A320" (a word that starts lower case is never all capitals).
+        all_caps = true;
+        for (std::size_t k = i + 1; k < j && all_caps; ++k) all_caps = is_upper(s[k]) || is_digit(s[k]);
       }
       if (j > n) j = n;
       t.kind = TokenKind::Word;
@@ -126,7 +148,6 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       t.end = static_cast<std::uint32_t>(j);
       i = j;
     }
-    out.push_back(t);
   }
 }
 

@@ -51,8 +51,8 @@ struct Candidate {
 class Tagger {
  public:
   Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes,
-         std::vector<Token> tokens)
-      : text_(text), cues_(entities::NameCues::instance()), tokens_(std::move(tokens)),
+         std::vector<Token>& tokens)
+      : text_(text), cues_(entities::NameCues::instance()), tokens_(tokens),
         cue_of_(tokens_.size(), kCueNotLooked) {
     mark_sentence_starts(sentences);
     mark_time_words(timexes);
@@ -344,7 +344,7 @@ class Tagger {
 
   std::string_view text_;
   const entities::NameCues& cues_;
-  std::vector<Token> tokens_;
+  std::vector<Token>& tokens_;
   static constexpr std::uint8_t kCueNotLooked = 0x80;  // no entities::Cue has this bit
   mutable std::vector<std::uint8_t> cue_of_;           // per token: its cues, or kCueNotLooked
   std::vector<Candidate> candidates_;
@@ -353,14 +353,14 @@ class Tagger {
 }  // namespace
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
-                                         const std::vector<Timex>& timexes, std::vector<entities::Token> tokens) {
-  return Tagger(text, sentences, timexes, std::move(tokens)).run();
+                                         const std::vector<Timex>& timexes, std::vector<entities::Token>& tokens) {
+  return Tagger(text, sentences, timexes, tokens).run();
 }
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences) {
   std::vector<entities::Token> tokens;
   entities::tokenize(text, tokens);
-  return find_entities(text, sentences, find_timexes(text, std::nullopt), std::move(tokens));
+  return find_entities(text, sentences, find_timexes(text, std::nullopt), tokens);
 }
 
 }  // namespace dateline

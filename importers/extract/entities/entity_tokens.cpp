@@ -42,6 +42,32 @@ char32_t decode_two_byte(const unsigned char* s) {
   return static_cast<char32_t>(((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu));
 }
 
+// The general word scan: UTF-8 letters and inner apostrophes ("O'Brien"); returns the end and
+// whether every letter was a capital.
+std::size_t scan_word(const unsigned char* s, std::size_t i, std::size_t n, bool& all_caps) {
+  std::size_t j = i;
+  all_caps = true;
+  while (j < n) {
+    const unsigned char d = s[j];
+    const std::uint8_t f = chars::flags(d);
+    if (f & chars::kAlpha) {
+      all_caps &= (f & chars::kUpper) != 0;
+      ++j;
+    } else if (d >= 0x80) {
+      if (is_punctuation_sequence(s, j, n)) break;
+      const std::size_t len = sequence_length(d);
+      if (len == 2 && j + 1 < n) all_caps &= is_upper_code_point(decode_two_byte(s + j));
+      j += len;
+    } else if (d == '\'' && j > i && j + 1 < n && is_ascii_alpha(s[j + 1]) &&
+               !((s[j + 1] | 0x20) == 's' && (j + 2 >= n || !is_ascii_alpha(s[j + 2])))) {
+      ++j;  // "O'Brien"; a possessive "'s" is tokens of its own
+    } else {
+      break;
+    }
+  }
+  return j > n ? n : j;
+}
+
 }  // namespace
 
 void tokenize(std::string_view text, std::vector<Token>& out) {
@@ -53,51 +79,48 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   bool space = true;
   bool newline = true;
   while (i < n) {
-    const unsigned char c = s[i];
+    unsigned char c = s[i];
     if (is_space(c)) {
+      // A whitespace run, mostly one space: a tight loop, not a trip through the dispatch per byte.
       space = true;
-      newline |= c == '\n';
-      ++i;
-      continue;
+      do {
+        newline |= c == '\n';
+        if (++i == n) break;
+        c = s[i];
+      } while (is_space(c));
+      if (i == n) break;
     }
-    Token t;
+    // Built in place: a token is written once, not assembled on the stack and copied.
+    Token& t = out.emplace_back();
     t.begin = static_cast<std::uint32_t>(i);
     t.space_before = space;
     t.newline_before = newline;
     space = newline = false;
     if (is_digit(c)) {
-      std::size_t j = i;
+      std::size_t j = i + 1;
       while (j < n && is_digit(s[j])) ++j;
       t.kind = TokenKind::Number;
       i = j;
-    } else if ((is_ascii_alpha(c) || c >= 0x80) && !is_punctuation_sequence(s, i, n)) {
-      std::size_t j = i;
-      bool all_caps = true;
-      while (j < n) {
-        const unsigned char d = s[j];
-        const std::uint8_t f = chars::flags(d);
-        if (f & chars::kAlpha) {
-          all_caps &= (f & chars::kUpper) != 0;
-          ++j;
-        } else if (d >= 0x80) {
-          if (is_punctuation_sequence(s, j, n)) break;
-          const std::size_t len = sequence_length(d);
-          if (len == 2 && j + 1 < n) all_caps &= is_upper_code_point(decode_two_byte(s + j));
-          j += len;
-        } else if (d == '\'' && j > i && j + 1 < n && is_ascii_alpha(s[j + 1]) &&
-                   !((s[j + 1] | 0x20) == 's' && (j + 2 >= n || !is_ascii_alpha(s[j + 2])))) {
-          ++j;  // "O'Brien"; a possessive "'s" is tokens of its own
-        } else {
-          break;
-        }
+    } else if (is_ascii_alpha(c)) {
+      // Most words are ASCII letters alone: their end eight bytes at a time, and the general
+      // scan only when an apostrophe or a UTF-8 byte follows them.
+      std::size_t j = chars::letters_end(s, i + 1, n);
+      bool all_caps = false;
+      if (j < n && (s[j] == '\'' || s[j] >= 0x80)) {
+        j = scan_word(s, i, n, all_caps);
+      } else if (is_ascii_upper(c)) {
+        all_caps = true;
+        for (std::size_t k = i + 1; k < j && all_caps; ++k) all_caps = is_ascii_upper(s[k]);
       }
-      if (j > n) j = n;
       t.kind = TokenKind::Word;
-      if (is_ascii_alpha(c)) {
-        t.capitalized = is_ascii_upper(c);
-      } else if (sequence_length(c) == 2 && i + 1 < n) {
-        t.capitalized = is_upper_code_point(decode_two_byte(s + i));
-      }
+      t.capitalized = is_ascii_upper(c);
+      t.all_caps = t.capitalized && all_caps && j - i > 1;
+      i = j;
+    } else if (c >= 0x80 && !is_punctuation_sequence(s, i, n)) {
+      bool all_caps = true;
+      const std::size_t j = scan_word(s, i, n, all_caps);
+      t.kind = TokenKind::Word;
+      if (sequence_length(c) == 2 && i + 1 < n) t.capitalized = is_upper_code_point(decode_two_byte(s + i));
       t.all_caps = t.capitalized && all_caps && j - i > 1;
       i = j;
     } else {
@@ -106,7 +129,6 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       if (i > n) i = n;
     }
     t.end = static_cast<std::uint32_t>(i);
-    out.push_back(t);
   }
 }
 

@@ -14,32 +14,9 @@ using chars::is_upper;
 using chars::kAlpha;
 using chars::kUpper;
 
-constexpr std::uint64_t kEach(std::uint8_t b) { return 0x0101010101010101ull * b; }
-
-std::uint64_t load8(const unsigned char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);  // one unaligned load; the tagger assumes a little-endian host
-  return w;
-}
-
-// The high bit of each byte of `w` that is an ASCII letter. Folding 0x20 in maps A-Z onto
-// a-z, and on seven-bit bytes adding 0x1F (0x05) sets the high bit exactly from 'a' ('{') up,
-// with no carry between bytes.
-std::uint64_t letter_bytes(std::uint64_t w) {
-  const std::uint64_t x = (w | kEach(0x20)) & kEach(0x7F);
-  return (x + kEach(0x1F)) & ~(x + kEach(0x05)) & ~w & kEach(0x80);
-}
-
-// End of the run of ASCII letters starting at i: eight bytes a step, then byte by byte.
-std::size_t letters_end(const unsigned char* s, std::size_t i, std::size_t n) {
-  while (i + 8 <= n) {
-    const std::uint64_t stop = ~letter_bytes(load8(s + i)) & kEach(0x80);
-    if (stop != 0) return i + static_cast<std::size_t>(__builtin_ctzll(stop) >> 3);
-    i += 8;
-  }
-  while (i < n && is_alpha(s[i])) ++i;
-  return i;
-}
+using chars::letters_end;
+using chars::load8;
+constexpr std::uint64_t kEach(std::uint8_t b) { return chars::each_byte(b); }
 
 // The lexicon key of s[i, i + len), a word of ASCII letters and apostrophes: OR-ing 0x20
 // lower-cases letters and leaves the apostrophe (0x27) as it is.
