@@ -16,11 +16,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <fcntl.h>
 #include <memory>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
+#include <unistd.h>
+#include <unordered_map>
 
 namespace {
 
@@ -78,7 +81,39 @@ ReadOptions read_options(const std::string& dct, const std::string& captured, co
   return options;
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+// An input file: its path and, for a file found by listing a directory, the directory's
+// descriptor and where the file's name starts in the path (it is opened by that name there).
+struct InputFile {
+  std::string path;
+  int dir_fd = -1;
+  std::size_t name_at = 0;
+};
+
+// The directories whose files are read, each opened once and closed at the end.
+class OpenDirectories {
+ public:
+  OpenDirectories() = default;
+  OpenDirectories(const OpenDirectories&) = delete;
+  OpenDirectories& operator=(const OpenDirectories&) = delete;
+  ~OpenDirectories() {
+    for (const auto& [dir, fd] : fds_) {
+      if (fd >= 0) ::close(fd);
+    }
+  }
+  // The descriptor of `dir`, or -1 when it cannot be opened or too many are (its files are then
+  // opened by their paths, as before).
+  int of(const std::string& dir) {
+    auto [it, added] = fds_.try_emplace(dir, -1);
+    if (added && fds_.size() <= kMaxOpen) it->second = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    return it->second;
+  }
+
+ private:
+  static constexpr std::size_t kMaxOpen = 256;  // well under the usual limit of 1,024 descriptors
+  std::unordered_map<std::string, int> fds_;
+};
+
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, OpenDirectories* directories = nullptr);
 
 // What one input file gave `extract`: its documents' JSON records and the warnings about items
 // skipped while reading it, kept to be printed in file order whatever -j is.
@@ -93,7 +128,8 @@ struct ExtractedFile {
 // standard output before every file has been read, so a bad file still leaves no partial JSON.
 int run_extract(const ExtractArgs& args) {
   const ReadOptions options = read_options(args.dct, args.captured, args.max_input_bytes);
-  const std::vector<std::string> files = expand_inputs(args.inputs);
+  OpenDirectories directories;
+  const std::vector<InputFile> files = expand_inputs(args.inputs, &directories);
   ExtractJsonWriter writer(args.pretty);
   ordered_parallel<ExtractedFile>(
       files.size(), args.jobs,
@@ -103,9 +139,13 @@ int run_extract(const ExtractArgs& args) {
         // A bad item in a feed or a JSON Lines file is skipped with a warning; the rest is read.
         file_options.warn = [&](const InputError& e) { out.warnings.emplace_back(e.what()); };
         try {
-          for_each_document_in_file(files[i], file_options, [&](Document&& d) {
-            out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty));
-          });
+          const InputFile& file = files[i];
+          const auto add = [&](Document&& d) { out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty)); };
+          if (file.dir_fd >= 0) {
+            for_each_document_in_listed_file(file.dir_fd, file.path.substr(file.name_at), file.path, file_options, add);
+          } else {
+            for_each_document_in_file(file.path, file_options, add);
+          }
         } catch (...) {
           out.error = std::current_exception();
         }
@@ -125,13 +165,13 @@ int run_extract(const ExtractArgs& args) {
 
 // Files under the inputs, expanded here (as read_inputs does: recursively, sorted, hidden files
 // skipped) so that ingest reads one file at a time and its memory stays flat however large the
-// corpus is.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> files;
+// corpus is. With `directories`, the files found by listing a directory carry its descriptor.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& inputs, OpenDirectories* directories) {
+  std::vector<InputFile> files;
   for (const auto& input : inputs) {
     std::error_code ec;
     if (input == "-" || !fs::is_directory(input, ec)) {
-      files.push_back(input);
+      files.push_back({input});
       continue;
     }
     std::vector<std::string> found;
@@ -147,7 +187,15 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
     }
     if (ec) throw InputError(input, fmt::format("cannot list directory: {}", ec.message()));
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    for (std::string& path : found) {
+      InputFile file{std::move(path)};
+      const std::size_t slash = file.path.rfind('/');
+      if (directories && slash != std::string::npos) {
+        file.dir_fd = directories->of(file.path.substr(0, slash + 1));
+        file.name_at = slash + 1;
+      }
+      files.push_back(std::move(file));
+    }
   }
   return files;
 }
@@ -214,7 +262,7 @@ struct FileExtraction {
 
 int run_ingest(const StoreArgs& store_args, const ExtractArgs& args, int commit_every) {
   const ReadOptions options = read_options(args.dct, args.captured, args.max_input_bytes);
-  const std::vector<std::string> files = expand_inputs(args.inputs);
+  const std::vector<InputFile> files = expand_inputs(args.inputs);
   Store store(store_args.db);
   store.set_commit_every(commit_every);
   std::size_t documents = 0, stored = 0, copies = 0, claims = 0, new_facts = 0, failed = 0;
@@ -226,7 +274,7 @@ int run_ingest(const StoreArgs& store_args, const ExtractArgs& args, int commit_
       [&](std::size_t i) {
         FileExtraction out;
         try {
-          for (auto& d : read_inputs({files[i]}, options)) out.extractions.push_back(extract(std::move(d)));
+          for (auto& d : read_inputs({files[i].path}, options)) out.extractions.push_back(extract(std::move(d)));
         } catch (const InputError& e) {
           out.error = e.what();
         }

@@ -141,8 +141,8 @@ namespace {
 // its XML declaration and comments) and, for JSON Lines, the first read of the stream.
 constexpr std::size_t kHeadBytes = std::size_t{1} << 16;
 
-void read_one(const std::string& path, const ReadOptions& options, const std::function<void(Document&&)>& sink) {
-  reader::InputStream in(path);
+void read_one(reader::InputStream& in, const std::string& path, const ReadOptions& options,
+              const std::function<void(Document&&)>& sink) {
   std::string content;
   while (content.size() < kHeadBytes && in.read_some(content, kHeadBytes - content.size()) > 0) {
   }
@@ -177,6 +177,11 @@ void read_one(const std::string& path, const ReadOptions& options, const std::fu
   }
 }
 
+void read_one(const std::string& path, const ReadOptions& options, const std::function<void(Document&&)>& sink) {
+  reader::InputStream in(path);
+  read_one(in, path, options, sink);
+}
+
 }  // namespace
 
 void for_each_document(const std::vector<std::string>& inputs, const ReadOptions& options,
@@ -194,6 +199,12 @@ void for_each_document(const std::vector<std::string>& inputs, const ReadOptions
 void for_each_document_in_file(const std::string& file, const ReadOptions& options,
                                const std::function<void(Document&&)>& sink) {
   read_one(file, options, sink);
+}
+
+void for_each_document_in_listed_file(int dir_fd, const std::string& name, const std::string& path,
+                                      const ReadOptions& options, const std::function<void(Document&&)>& sink) {
+  reader::InputStream in(dir_fd, name, path);
+  read_one(in, path, options, sink);
 }
 
 std::vector<Document> read_inputs(const std::vector<std::string>& inputs, const ReadOptions& options) {

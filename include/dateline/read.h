@@ -48,6 +48,12 @@ void for_each_document(const std::vector<std::string>& inputs, const ReadOptions
 void for_each_document_in_file(const std::string& file, const ReadOptions& options,
                                const std::function<void(Document&&)>& sink);
 
+// The same for a file that a listing of the open directory `dir_fd` showed as a regular file:
+// opened by its `name` there, with no stat (`path` names it in errors and gives its extension).
+// The directory must stay open while this runs.
+void for_each_document_in_listed_file(int dir_fd, const std::string& name, const std::string& path,
+                                      const ReadOptions& options, const std::function<void(Document&&)>& sink);
+
 // Reads an HTML page already in memory (any declared encoding): one article, its title,
 // publication date, outlet and byline from the page's metadata and its body by content density.
 // Throws InputError when the page has neither a title nor any text.
