@@ -2,11 +2,12 @@
 // RapidJSON's compact Writer with a faster string escaper. The extract JSON is mostly strings
 // (every document's text, every claim's quote), and RapidJSON 1.1.0 writes a string one byte at
 // a time through a table, a branch and a stack push per byte (a fifth of `dateline extract`'s
-// instructions went there). This writer copies runs of plain bytes sixteen (SSE2) or eight at a time and escapes
-// exactly the bytes RapidJSON escapes, the same way: '"' and '\' with a backslash, \b \t \n \f
-// \r, every other byte below 0x20 as \u00XX with upper-case hex, and nothing else (UTF-8 passes
-// through, as with RapidJSON's default flags). tests/json_string_writer_test.cpp holds it to
-// RapidJSON's output byte for byte. Everything else (structure, numbers) is RapidJSON's own.
+// instructions went there). This writer copies runs of plain bytes sixteen (SSE2) or eight at a
+// time and escapes exactly the bytes RapidJSON escapes, the same way: '"' and '\' with a
+// backslash, \b \t \n \f \r, every other byte below 0x20 as \u00XX with upper-case hex, and
+// nothing else (UTF-8 passes through, as with RapidJSON's default flags).
+// tests/json_string_writer_test.cpp holds it to RapidJSON's output byte for byte. Everything
+// else (structure, numbers) is RapidJSON's own.
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>

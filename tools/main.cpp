@@ -140,7 +140,9 @@ int run_extract(const ExtractArgs& args) {
         file_options.warn = [&](const InputError& e) { out.warnings.emplace_back(e.what()); };
         try {
           const InputFile& file = files[i];
-          const auto add = [&](Document&& d) { out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty)); };
+          const auto add = [&](Document&& d) {
+            out.parts.push_back(extract_json_part(extract(std::move(d)), args.pretty));
+          };
           if (file.dir_fd >= 0) {
             for_each_document_in_listed_file(file.dir_fd, file.path.substr(file.name_at), file.path, file_options, add);
           } else {
