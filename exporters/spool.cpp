@@ -48,23 +48,28 @@ void Spool::spill() {
   if (fd_ < 0) fd_ = temporary_file();
   write_all(fd_, memory_);
   in_file_ += memory_.size();
-  memory_.clear();  // the capacity stays: the next megabyte goes where this one was
+  // From now on the memory is only the file's write buffer (128 KB), so that
+  // the five spools of the extract JSON hold about as much as stdio's buffers did at first.
+  if (memory_.capacity() > kWriteBuffer) std::string().swap(memory_);
+  memory_.clear();
 }
 
 void Spool::append(std::string_view bytes) {
   size_ += bytes.size();
-  if (memory_.size() + bytes.size() > limit_ && !memory_.empty()) spill();
-  if (bytes.size() > limit_) {
+  const std::size_t room = fd_ < 0 ? limit_ : kWriteBuffer;
+  if (memory_.size() + bytes.size() > room && !memory_.empty()) spill();
+  if (bytes.size() > room) {
     write_all(fd_ < 0 ? (fd_ = temporary_file()) : fd_, bytes);  // a record larger than the buffer
     in_file_ += bytes.size();
     return;
   }
+  if (fd_ >= 0 && memory_.capacity() < kWriteBuffer) memory_.reserve(kWriteBuffer);
   memory_.append(bytes);
 }
 
 void Spool::copy_to(const std::function<void(std::string_view)>& sink) {
   if (in_file_ > 0) {
-    const std::size_t chunk = std::max<std::size_t>(limit_, 1 << 16);
+    const std::size_t chunk = kWriteBuffer;
     const auto buffer = std::make_unique<char[]>(chunk);
     std::size_t at = 0;
     while (at < in_file_) {
