@@ -44,6 +44,7 @@ void FactCache::forget(std::int64_t id) {
 
 void FactCache::clear() {
   unwritten_keys_.clear();  // a rolled-back document's
+  unwritten_by_key_.clear();
   young_.clear();
   old_.clear();
   young_keys_.clear();
@@ -73,8 +74,8 @@ const std::vector<std::int64_t>& FactCache::facts_with_key(std::int64_t key) {
     q.bind(1, key).bind(2, kFactsPerKey);
     while (q.step()) ids.push_back(q.int64(0));
     q.reset();
-    for (const auto& [k, id] : unwritten_keys_) {
-      if (k == key) file_newest_first(ids, id, kFactsPerKey);
+    if (auto it = unwritten_by_key_.find(key); it != unwritten_by_key_.end()) {
+      for (std::int64_t id : it->second) file_newest_first(ids, id, kFactsPerKey);
     }
   }
   if (young_keys_.size() >= kKeyGeneration) {
@@ -86,6 +87,7 @@ const std::vector<std::int64_t>& FactCache::facts_with_key(std::int64_t key) {
 
 void FactCache::add_key(std::int64_t key, std::int64_t fact_id) {
   unwritten_keys_.emplace_back(key, fact_id);
+  unwritten_by_key_[key].push_back(fact_id);
   // Newest first, as the store's query gives them: an older fact that gains a key (a new entity
   // named about it) takes its place by id. A list shorter than kFactsPerKey holds all the key's
   // facts, and a full one all those newer than its last: either way one that is filed already
@@ -105,6 +107,7 @@ void FactCache::write_keys() {
     s.bind(first, unwritten_keys_[i].first).bind(first + 1, unwritten_keys_[i].second);
   });
   unwritten_keys_.clear();
+  unwritten_by_key_.clear();
 }
 
 std::shared_ptr<CandidateFact> FactCache::load(std::int64_t id) {

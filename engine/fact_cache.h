@@ -106,6 +106,9 @@ class FactCache {
   std::unordered_map<std::int64_t, std::shared_ptr<CandidateFact>> young_, old_;
   std::unordered_map<std::int64_t, std::vector<std::int64_t>> young_keys_, old_keys_;
   std::vector<std::pair<std::int64_t, std::int64_t>> unwritten_keys_;  // (key, fact) not yet in the store
+  // The same by key, for lookups: a document of thousands of new facts must not scan them all
+  // for each key it looks up.
+  std::unordered_map<std::int64_t, std::vector<std::int64_t>> unwritten_by_key_;
 };
 
 }  // namespace dateline::engine

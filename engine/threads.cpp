@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dateline::engine {
 namespace {
@@ -134,13 +136,13 @@ ThreadChoice choose_threads(DocumentContext& c, TopicThreads& thread_of_topic,
     }
     q.reset();
   }
-  std::vector<std::string> seen_topics;
+  std::unordered_set<std::string_view> seen_topics;  // a set: a document may hold thousands of facts
   for (const auto& f : facts) {
-    if (f.topic_norm.empty() || std::count(seen_topics.begin(), seen_topics.end(), f.topic_norm)) continue;
+    if (f.topic_norm.empty() || seen_topics.contains(f.topic_norm)) continue;
     // Only a topic with a telling name anchors: "trade talks" or "China sale" (China being in most
     // texts) is every story's, and let one thread take every story naming a few common countries.
     if (!f.founder || f.founder->subject.topic_names.empty()) continue;
-    seen_topics.push_back(f.topic_norm);
+    seen_topics.insert(f.topic_norm);
     if (const std::int64_t t = thread_of_topic(f.topic_norm)) found[t].topics += 1;
   }
   for (auto& [id, e] : found) {
@@ -202,6 +204,13 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
   for (const auto& ic : *c.claims) {
     if (!ic.subject.topic.empty() && (!lead || ic.claim->evidence.span.begin < lead->claim->evidence.span.begin)) lead = &ic;
   }
+  // Counted once for all the facts (a document may hold thousands of claims).
+  std::unordered_map<std::string_view, int> claims_of_topic;
+  std::unordered_set<std::int64_t> facts_ahead;
+  for (const auto& ic : *c.claims) {
+    ++claims_of_topic[ic.subject.topic];
+    if (ahead(ic)) facts_ahead.insert(ic.fact);
+  }
   const NewFact* chosen = nullptr;
   double chosen_score = -1;
   for (const auto& f : facts) {
@@ -209,10 +218,8 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
     double score = lead && lead->subject.topic == f.topic_norm ? kLeadWeight : 0.0;
     // What is still ahead (a deadline, a vote) is the story's peg more than what led to it: "the
     // two sides agreed to extend the deadline" is the deadline's story.
-    if (std::any_of(c.claims->begin(), c.claims->end(), [&](const IngestClaim& ic) { return ic.fact == f.id && ahead(ic); })) {
-      score += kAheadWeight;
-    }
-    for (const auto& ic : *c.claims) score += ic.subject.topic == f.topic_norm ? 1.0 : 0.0;
+    if (facts_ahead.contains(f.id)) score += kAheadWeight;
+    if (auto it = claims_of_topic.find(f.topic_norm); it != claims_of_topic.end()) score += it->second;
     for (const auto& [name, w] : profile) score += mentions(f.topic, name) ? w : 0.0;
     if (score > chosen_score) {
       chosen = &f;

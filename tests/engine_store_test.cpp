@@ -278,3 +278,40 @@ TEST_CASE("a version 3 store is migrated: each fact's sources are gathered in fa
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources") == 7);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources WHERE id >> 32 <> fact_id") == 0);
 }
+
+TEST_CASE("a document of more new facts than the fact cache holds is stored whole, and its last claim still merges into its first fact") {
+  // The fact cache keeps two generations of 16,384 facts; a new fact's row waits in memory until
+  // the end of its document. Past 32,768 new facts the first ones drop out of the cache while
+  // still unwritten: merging the last claim into the first fact must write them and read them back.
+  constexpr int kFacts = 33000;
+  Article big("Ledger Wire", "2025-02-01", "https://ledger.example/calendar");
+  for (int i = 0; i < kFacts; ++i) {
+    const std::string firm = fmt::format("Firm{}", i);
+    big.sentence(fmt::format("{} will hold its review on March 3.", firm))
+        .claim("review", fmt::format("{} review", firm), ClaimStatus::Scheduled)
+        .time("March 3", "2025-03-03")
+        .entity(firm, EntityKind::Org, "agent");
+  }
+  big.sentence("Firm0 will hold its review on March 3, the wire repeated.")
+      .claim("review", "Firm0 review", ClaimStatus::Scheduled)
+      .time("March 3", "2025-03-03")
+      .entity("Firm0", EntityKind::Org, "agent");
+  const Extraction x = big.build();
+
+  TempStore store;
+  store->ingest(x);
+  store->commit();
+  const StoreCounts counts = store->counts();
+  CHECK(counts.claims == kFacts + 1);
+  CHECK(counts.facts == kFacts);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM facts WHERE timeline_id IS NULL") == 0);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_values") == kFacts);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources") == kFacts + 1);
+  // Both claims about Firm0 are sources of one fact, the first one created.
+  CHECK(count_rows(store.path(),
+                   "SELECT count(*) FROM fact_sources WHERE fact_id = (SELECT min(id) FROM facts)") == 2);
+
+  store->ingest(x);  // the same article again changes nothing
+  store->commit();
+  CHECK(store->counts() == counts);
+}
