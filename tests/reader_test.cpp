@@ -235,6 +235,28 @@ TEST_CASE("a single article: first non-empty line is the title") {
   CHECK(title_only[0].sentences.empty());
 }
 
+TEST_CASE("a text without a headline keeps its long first line as body text, where it is read") {
+  // A lead paragraph is no headline: it stays in the text (and so in extraction), and the
+  // document has no title rather than a paragraph for one.
+  const std::string lead =
+      "The harbour authority said on Monday that the northern quay would close for repairs from March 3, "
+      "a month earlier than planned, after divers found cracks in the pilings beneath two berths used by "
+      "container ships, and that cargo would move to the southern terminal until the work ends in June.";
+  REQUIRE(lead.size() > 250);
+  auto docs = read_text_page(lead + "\nShipping lines were told on Tuesday.\n", "lead.txt", options("2025-01-02", nullptr));
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].title.empty());
+  CHECK(docs[0].text == lead + "\nShipping lines were told on Tuesday.");
+  CHECK(docs[0].sentences.size() == 2);
+
+  // A headline of ordinary length is still the title.
+  auto titled = read_text_page("Harbour authority closes northern quay for repairs a month early\n" + lead + "\n",
+                               "quay.txt", options("2025-01-02", nullptr));
+  REQUIRE(titled.size() == 1);
+  CHECK(titled[0].title == "Harbour authority closes northern quay for repairs a month early");
+  CHECK(titled[0].text == lead);
+}
+
 TEST_CASE("a page with nothing but blanks or furniture is an input error naming the file") {
   CHECK_THROWS_AS(read_text_page(" \n\t\n", "blank.txt", ReadOptions{}), InputError);
   try {

@@ -20,6 +20,9 @@ constexpr std::size_t kMaxSourceLine = 80;
 constexpr std::size_t kMaxDateLine = 40;
 // How many metadata lines (age, date) may follow a title.
 constexpr int kMaxMetadataLines = 2;
+// A headline is short (news keeps them under about 120 characters); a longer first line is the
+// lead paragraph of a text that has no headline, and belongs to the body, where it is read.
+constexpr std::size_t kMaxTitleLine = 250;
 
 bool is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -122,8 +125,9 @@ std::optional<PageArticle> article_from(const std::vector<Line>& lines, std::siz
     if (!lines[i].text.empty() && !lines[i].furniture) break;
   }
   if (i == to) return std::nullopt;
-  article.title = lines[i++].text;
-  for (int m = 0; m < kMaxMetadataLines; ++m) {
+  const bool headline = lines[i].text.size() <= kMaxTitleLine;
+  if (headline) article.title = lines[i++].text;
+  for (int m = 0; headline && m < kMaxMetadataLines; ++m) {
     std::size_t j = next_nonblank(lines, i);
     if (j >= to) break;
     if (!article.age && lines[j].age) {

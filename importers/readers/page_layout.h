@@ -21,7 +21,9 @@ struct PageArticle {
 };
 
 // Splits a page into its articles, main article first. Views point into `content`.
-// A page without the aggregator structure is one article: its first non-empty line is the title.
+// A page without the aggregator structure is one article: its first non-empty line is the title,
+// unless it is longer than a headline (a lead paragraph: the article then has no title, and the
+// line opens the body).
 // A wire credit opening a body (wire_credit.h) moves from the body to `credit`.
 std::vector<PageArticle> split_page(std::string_view content);
 
