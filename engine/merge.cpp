@@ -23,18 +23,11 @@ using FactPtr = std::shared_ptr<CandidateFact>;
 // company told to sell to a buyer outside China would otherwise be one fact.
 std::vector<std::string> telling_names(std::string_view topic, EntityFrequency& frequency) {
   std::vector<std::string> names;
-  std::size_t start = 0;
-  while (start < topic.size()) {
-    std::size_t end = start;
-    while (end < topic.size() && topic[end] != ' ' && topic[end] != '-') ++end;
-    std::string_view word = topic.substr(start, end - start);
-    start = end + 1;
-    if (word.ends_with("'s")) word.remove_suffix(2);
-    if (std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) continue;
-    if (frequency.frequent(std::string(word))) continue;
+  for_each_rare_name(topic, frequency, [&](std::string_view word) {
     std::string n = normalize_topic(word);
     if (!n.empty()) names.push_back(std::move(n));
-  }
+    return true;
+  });
   return names;
 }
 

@@ -114,4 +114,23 @@ class EntityFrequency {
   std::unordered_map<std::string, std::int64_t> cache_;
 };
 
+// Calls visit(word) for each word of a topic that is a name too rare to be every story's:
+// "TikTok" of "TikTok divestment", not "China" of "China sale" where most texts name China. A
+// name is a word with a capital letter, a possessive "'s" dropped; words split at spaces and
+// hyphens. Stops when visit returns false.
+template <typename Visit>
+void for_each_rare_name(std::string_view topic, EntityFrequency& frequency, Visit&& visit) {
+  std::size_t start = 0;
+  while (start < topic.size()) {
+    std::size_t end = start;
+    while (end < topic.size() && topic[end] != ' ' && topic[end] != '-') ++end;
+    std::string_view word = topic.substr(start, end - start);
+    start = end + 1;
+    if (word.ends_with("'s")) word.remove_suffix(2);
+    if (std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) continue;
+    if (frequency.frequent(std::string(word))) continue;
+    if (!visit(word)) return;
+  }
+}
+
 }  // namespace dateline::engine

@@ -14,19 +14,12 @@ namespace {
 // Whether a topic names something that tells stories apart ("TikTok divestment"), not only common
 // words ("deadline") or names most texts carry ("China sale" where most articles name China).
 bool names_something(std::string_view topic, EntityFrequency& frequency) {
-  std::size_t start = 0;
-  while (start < topic.size()) {
-    std::size_t end = start;
-    while (end < topic.size() && topic[end] != ' ' && topic[end] != '-') ++end;
-    std::string_view word = topic.substr(start, end - start);
-    start = end + 1;
-    if (word.ends_with("'s")) word.remove_suffix(2);
-    if (std::any_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
-        !frequency.frequent(std::string(word))) {
-      return true;
-    }
-  }
-  return false;
+  bool found = false;
+  for_each_rare_name(topic, frequency, [&](std::string_view) {
+    found = true;
+    return false;  // one is enough
+  });
+  return found;
 }
 
 bool mentions(std::string_view haystack, std::string_view name) { return lower(haystack).find(lower(name)) != std::string::npos; }

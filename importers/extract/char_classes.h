@@ -51,6 +51,16 @@ inline std::uint64_t digit_bytes(std::uint64_t w) {
   return (x + each_byte(0x80 - '0')) & ~(x + each_byte(0x80 - ':')) & ~w & each_byte(0x80);
 }
 
+// End of the whitespace run starting at s[i] (a space byte); sets `line_break` when the run holds
+// a '\n'. Words are mostly one space apart: tokenizers skip a run in this tight loop rather than
+// a trip through their dispatch per byte.
+inline std::size_t spaces_end(const unsigned char* s, std::size_t i, std::size_t n, bool& line_break) {
+  do {
+    line_break |= s[i] == '\n';
+  } while (++i < n && is_space(s[i]));
+  return i;
+}
+
 // End of the run of ASCII letters starting at i.
 inline std::size_t letters_end(const unsigned char* s, std::size_t i, std::size_t n) {
   while (i + 8 <= n) {

@@ -46,15 +46,23 @@ inline std::uint64_t word_hash(std::string_view s) {
   return h ^ (h >> 32);
 }
 
-// Word -> value, open addressing with linear probing, at most half full. Keys are views: what
-// they view must outlive the table (the embedded data tables, or strings the lexicon owns).
-template <typename V>
-class FlatWordMap {
+// How the tables hash their keys: words eight bytes at a time, 64-bit hashes (already spread)
+// by one multiply.
+struct WordHash {
+  std::uint64_t operator()(std::string_view key) const { return word_hash(key); }
+};
+struct Hash64Mix {
+  std::uint64_t operator()(std::uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> 32; }
+};
+
+// Key -> value, open addressing with linear probing, at most half full.
+template <typename Key, typename V, typename Hash>
+class FlatMap {
  public:
-  FlatWordMap() { rehash(16); }
+  FlatMap() { rehash(16); }
 
   // The value of `key`, inserted default-constructed if absent.
-  V& operator[](std::string_view key) {
+  V& operator[](Key key) {
     if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
     Slot& slot = slots_[probe(key)];
     if (!slot.used) {
@@ -66,7 +74,7 @@ class FlatWordMap {
   }
 
   // Inserts `value` under `key` unless present; returns the value stored and whether it was inserted.
-  std::pair<V*, bool> try_emplace(std::string_view key, V value) {
+  std::pair<V*, bool> try_emplace(Key key, V value) {
     const std::size_t before = size_;
     V& stored = (*this)[key];
     if (size_ == before) return {&stored, false};
@@ -74,14 +82,15 @@ class FlatWordMap {
     return {&stored, true};
   }
 
-  const V* find(std::string_view key) const {
+  const V* find(Key key) const {
     const Slot& slot = slots_[probe(key)];
     return slot.used ? &slot.value : nullptr;
   }
-  V* find(std::string_view key) {
+  V* find(Key key) {
     Slot& slot = slots_[probe(key)];
     return slot.used ? &slot.value : nullptr;
   }
+  bool contains(Key key) const { return find(key) != nullptr; }
 
   std::size_t size() const { return size_; }
 
@@ -95,15 +104,15 @@ class FlatWordMap {
 
  private:
   struct Slot {
-    std::string_view key;
+    Key key{};
     bool used = false;
     V value{};
   };
 
   // The slot holding `key`, or the empty slot where it would go.
-  std::size_t probe(std::string_view key) const {
+  std::size_t probe(Key key) const {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = word_hash(key) & mask;
+    std::size_t i = Hash{}(key) & mask;
     while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
     return i;
   }
@@ -120,52 +129,13 @@ class FlatWordMap {
   std::size_t size_ = 0;
 };
 
-// A set or map of 64-bit hashes (the gazetteer's token-sequence hashes), the same way.
+// Word -> value. Keys are views: what they view must outlive the table (the embedded data
+// tables, or strings the lexicon owns).
 template <typename V>
-class FlatHashMap64 {
- public:
-  FlatHashMap64() { rehash(16); }
+using FlatWordMap = FlatMap<std::string_view, V, WordHash>;
 
-  // Inserts `value` under `key` unless present; returns the value stored and whether it was inserted.
-  std::pair<V*, bool> try_emplace(std::uint64_t key, V value) {
-    if ((size_ + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
-    Slot& slot = slots_[probe(key)];
-    if (slot.used) return {&slot.value, false};
-    slot = Slot{key, true, value};
-    ++size_;
-    return {&slot.value, true};
-  }
-
-  const V* find(std::uint64_t key) const {
-    const Slot& slot = slots_[probe(key)];
-    return slot.used ? &slot.value : nullptr;
-  }
-  bool contains(std::uint64_t key) const { return find(key) != nullptr; }
-
- private:
-  struct Slot {
-    std::uint64_t key = 0;
-    bool used = false;
-    V value{};
-  };
-
-  std::size_t probe(std::uint64_t key) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = ((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
-    while (slots_[i].used && slots_[i].key != key) i = (i + 1) & mask;
-    return i;
-  }
-
-  void rehash(std::size_t capacity) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_ = std::vector<Slot>(capacity);
-    for (Slot& slot : old) {
-      if (slot.used) slots_[probe(slot.key)] = slot;
-    }
-  }
-
-  std::vector<Slot> slots_;
-  std::size_t size_ = 0;
-};
+// A set or map of 64-bit hashes (the gazetteer's token-sequence hashes).
+template <typename V>
+using FlatHashMap64 = FlatMap<std::uint64_t, V, Hash64Mix>;
 
 }  // namespace dateline

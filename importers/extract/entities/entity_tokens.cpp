@@ -81,14 +81,10 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   while (i < n) {
     unsigned char c = s[i];
     if (is_space(c)) {
-      // A whitespace run, mostly one space: a tight loop, not a trip through the dispatch per byte.
       space = true;
-      do {
-        newline |= c == '\n';
-        if (++i == n) break;
-        c = s[i];
-      } while (is_space(c));
+      i = chars::spaces_end(s, i, n, newline);
       if (i == n) break;
+      c = s[i];
     }
     // Built in place: a token is written once, not assembled on the stack and copied.
     Token& t = out.emplace_back();

@@ -144,15 +144,10 @@ void tokenize(std::string_view text, std::size_t begin, std::size_t end, const L
   while (i < n) {
     unsigned char c = s[i];
     if (is_space(c)) {
-      // A whitespace run, mostly a single space: its own tight loop, not a trip through the
-      // token dispatch per byte.
       space = true;
-      do {
-        new_sentence |= c == '\n';
-        if (++i == n) break;
-        c = s[i];
-      } while (is_space(c));
+      i = chars::spaces_end(s, i, n, new_sentence);
       if (i == n) break;
+      c = s[i];
     }
     // Built in place: a token is written once, not assembled on the stack and copied.
     Token& t = out.emplace_back();
