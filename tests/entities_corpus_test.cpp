@@ -226,9 +226,10 @@ class CorpusSummary : public Catch::TestEventListenerBase {
 };
 
 // The sections of entities.tsv, one TEST_CASE each. A new "## section" needs its line here.
-constexpr std::array<std::string_view, 8> kSections = {
+constexpr std::array<std::string_view, 9> kSections = {
     "countries and demonyms", "capitals as metonyms", "organisations and aliases", "titles",
-    "particles and UTF-8",    "linking",              "laws and products",         "false alarms",
+    "particles and UTF-8", "linking", "joined names, initials and short forms", "laws and products",
+    "false alarms",
 };
 
 }  // namespace
@@ -250,8 +251,9 @@ TEST_CASE("entities corpus: organisations and aliases", "[corpus]") { run_sectio
 TEST_CASE("entities corpus: titles", "[corpus]") { run_section(kSections[3]); }
 TEST_CASE("entities corpus: particles and UTF-8", "[corpus]") { run_section(kSections[4]); }
 TEST_CASE("entities corpus: linking", "[corpus]") { run_section(kSections[5]); }
-TEST_CASE("entities corpus: laws and products", "[corpus]") { run_section(kSections[6]); }
-TEST_CASE("entities corpus: false alarms", "[corpus]") { run_section(kSections[7]); }
+TEST_CASE("entities corpus: joined names, initials and short forms", "[corpus]") { run_section(kSections[6]); }
+TEST_CASE("entities corpus: laws and products", "[corpus]") { run_section(kSections[7]); }
+TEST_CASE("entities corpus: false alarms", "[corpus]") { run_section(kSections[8]); }
 
 TEST_CASE("entities corpus format: items, occurrences and errors", "[corpus][format]") {
   const Corpus corpus = parse_corpus(

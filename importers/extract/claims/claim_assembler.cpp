@@ -19,6 +19,9 @@ namespace {
 constexpr std::size_t kAmountWindow = 20;  // words between an event and its amount, at most
 constexpr std::size_t kPronounWindow = 4;  // "it signed", "he would not approve"
 constexpr std::size_t kMaxEntities = 6;
+constexpr std::size_t kMaxTopicWords = 4;    // "the deadline for public comments on ...": "public comments"
+constexpr std::size_t kMaxComplementTokens = 8;  // "for bids on the new dredging contract"
+constexpr std::size_t kComplementReach = 8;  // tokens from a verb to its object's "for": "signed a revised water-sharing compact for"
 
 // What the sentences so far tell about the ones to come.
 struct DocumentState {
@@ -52,6 +55,7 @@ class SentenceAssembler {
 
   void run(std::vector<Claim>& out) {
     SentenceEvents se = find_events(doc_, s_);
+    absorb_complements(se);
     link_times(doc_, s_, se);
     merge_gatherings(se);
     const Report* said = nullptr;
@@ -92,6 +96,29 @@ class SentenceAssembler {
   bool in_clause_of(const Event& e, std::int32_t timex) const {
     const std::size_t at = doc_.token_at((*doc_.timexes)[static_cast<std::size_t>(timex)].span.begin);
     return at >= s_.first && at - s_.first < s_.size() && s_.clause[at - s_.first] == s_.clause[e.at];
+  }
+
+  // "the deadline for bids on the dredging contract", "a vote on the trade deal": an event noun
+  // inside another event noun's complement says what that event is about; it is no event of its
+  // own, to take the time the sentence gives the first.
+  void absorb_complements(SentenceEvents& se) const {
+    for (const Event& head : se.events) {
+      if (head.consumed || head.pos != TriggerPos::Noun) continue;
+      const std::size_t open = head.at + head.length;
+      if (open >= s_.size() || !cue(open, Cue::Complement)) continue;
+      // The complement runs to a word that ends a noun phrase (other than another "on", "of"),
+      // a time or the clause's end.
+      std::size_t end = open + 1;
+      while (end < s_.size() && end <= open + kMaxComplementTokens && s_.clause[end] == s_.clause[head.at] &&
+             doc_.timex[s_.first + end] == kNone && (!cue(end, Cue::PhraseEnd) || cue(end, Cue::Complement))) {
+        ++end;
+      }
+      for (Event& inner : se.events) {
+        if (!inner.consumed && inner.pos == TriggerPos::Noun && inner.at > open && inner.at + inner.length <= end) {
+          inner.consumed = true;
+        }
+      }
+    }
   }
 
   // "met ... for a summit": one gathering, named by its noun.
@@ -405,6 +432,7 @@ class SentenceAssembler {
       }
     }
     if (name.empty() && definite && state_.last_topic.contains(e.predicate)) return state_.last_topic.at(e.predicate);
+    if (name.empty()) name = complement_of(e);
     if (name.empty()) {
       // Last, the organisation the sentence names: "... across the DoD" for a review.
       for (const Mention& m : mentions_) {
@@ -415,6 +443,47 @@ class SentenceAssembler {
       }
     }
     return name.empty() ? noun : fmt::format("{} {}", name, noun);
+  }
+
+  // What an event noun's complement says it is about, when no name does: "the deadline for bids
+  // to operate the corridor" is about bids, "a vote on the new budget" about the new budget,
+  // "extended the deadline for public comments" about public comments. The words after "for",
+  // "of", "on" ... (COMPLEMENT) up to a word that ends a noun phrase, a time or an amount; for a
+  // verb, the complement of the event noun in its object. Empty when there is none.
+  std::string complement_of(const Event& e) const {
+    std::size_t i = e.at + e.length;
+    // A verb's own "for" is no topic ("paid for the repairs"), but a phrase ending in its noun
+    // ("hold a vote on the budget") and an event noun in its object are nouns with complements.
+    const bool noun_last = e.pos == TriggerPos::Noun || e.length > 1;
+    if (!noun_last && !e.object_predicate) return {};
+    const std::size_t reach = noun_last && !e.object_predicate ? 1 : kComplementReach;
+    while (i < s_.size() && i < e.at + e.length + reach && !cue(i, Cue::Complement)) {
+      if (s_.clause[i] != s_.clause[e.at] || doc_.timex[s_.first + i] != kNone || cue(i, Cue::PhraseEnd)) return {};
+      ++i;
+    }
+    if (i >= s_.size() || !cue(i, Cue::Complement)) return {};
+    ++i;
+    while (i < s_.size() && (cue(i, Cue::Determiner) || cue(i, Cue::Definite))) ++i;
+    std::string phrase;
+    std::size_t words = 0;
+    for (; i < s_.size() && words < kMaxTopicWords; ++i) {
+      const entities::Token& t = doc_.tokens[s_.first + i];
+      if (s_.clause[i] != s_.clause[e.at] || doc_.timex[s_.first + i] != kNone || doc_.amount[s_.first + i] != kNone) {
+        break;
+      }
+      const std::string_view text = t.text(doc_.text);
+      if (t.kind == entities::TokenKind::Punct && text == "-" && !phrase.empty() && i + 1 < s_.size() &&
+          !t.space_before && !doc_.tokens[s_.first + i + 1].space_before) {
+        phrase += '-';  // "water-sharing"
+        continue;
+      }
+      if (!t.is_word() || cue(i, Cue::PhraseEnd) || cue(i, Cue::Definite) || cue(i, Cue::Determiner)) break;
+      if (!phrase.empty() && phrase.back() != '-') phrase += ' ';
+      phrase += text;
+      ++words;
+    }
+    if (!phrase.empty() && phrase.back() == '-') phrase.pop_back();
+    return phrase;
   }
 
   std::optional<Claim> event_claim(Event& e, const Report* said, bool reported_now) {

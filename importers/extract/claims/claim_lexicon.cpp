@@ -40,7 +40,7 @@ constexpr std::array<Named<TriggerPos>, 5> kPositions = {{
     {"object", TriggerPos::Object},
 }};
 
-constexpr std::array<Named<Cue>, 22> kCues = {{
+constexpr std::array<Named<Cue>, 25> kCues = {{
     {"NEGATION", Cue::Negation},
     {"CONDITION", Cue::Condition},
     {"POSSIBLE", Cue::Possible},
@@ -63,6 +63,9 @@ constexpr std::array<Named<Cue>, 22> kCues = {{
     {"BETWEEN", Cue::Between},
     {"REVISION_FROM", Cue::RevisionFrom},
     {"REVISION_TO", Cue::RevisionTo},
+    {"DETERMINER", Cue::Determiner},
+    {"PHRASE_END", Cue::PhraseEnd},
+    {"COMPLEMENT", Cue::Complement},
 }};
 
 constexpr std::array<Named<ReportingKind>, 2> kReportingKinds = {{

@@ -53,6 +53,9 @@ enum class Cue : std::uint8_t {
   Between,
   RevisionFrom,
   RevisionTo,
+  Determiner,
+  PhraseEnd,
+  Complement,
 };
 
 enum class ReportingKind : std::uint8_t { Say, According };

@@ -99,6 +99,13 @@ void read_revisions(const DocumentWords& doc, const SentenceWords& s, const std:
   }
 }
 
+bool comma_between(const DocumentWords& doc, const SentenceWords& s, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i) {
+    if (doc.words[s.first + i] == ",") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents& se) {
@@ -148,6 +155,9 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
         follows = deadline && e.pos == TriggerPos::ByVerb && e.at == r.end + 1 && doc.words[s.first + r.end] == "to";
         if (follows) cost = -kDeadlineBonus;
         if (e.pos == TriggerPos::Noun && r.end + 1 >= e.at) cost = -kDeadlineBonus;  // "the January deadline"
+        // "signed the compact on Tuesday, replacing an agreement": a comma after the time closes
+        // the phrase it ends; what comes after it is as far as another clause.
+        if (comma_between(doc, s, r.end, e.at)) cost += kClauseCost;
       }
       if (s.clause[r.begin] != s.clause[e.at]) cost += kClauseCost;
       if (cost < best_cost) {

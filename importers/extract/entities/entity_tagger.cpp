@@ -39,6 +39,9 @@ const entities::Gazetteer& gazetteer() {
 
 enum class Source : std::uint8_t { Gazetteer, Cued, Org, SaidBy, Unknown, Single };
 
+constexpr std::size_t kMaxJoinedWords = 4;  // words after the "and" of "Competition and Markets Board"
+
+
 // A stretch of tokens [first, last) that may be a name.
 struct Candidate {
   std::size_t first = 0;
@@ -88,6 +91,7 @@ class Tagger {
     std::sort(candidates_.begin(), candidates_.end(),
               [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
     link_people();
+    link_organisations();
     std::vector<EntityMention> out;
     out.reserve(candidates_.size());
     for (Candidate& c : candidates_) {
@@ -100,7 +104,7 @@ class Tagger {
  private:
   std::string_view word(std::size_t i) const { return tokens_[i].text(text_); }
   // The rules ask for a word's cues again and again (each one a hash lookup): look once per token.
-  std::uint8_t cue(std::size_t i) const {
+  std::uint16_t cue(std::size_t i) const {
     if (cue_of_[i] == kCueNotLooked) cue_of_[i] = tokens_[i].is_word() ? cues_.of(word(i)) : 0;
     return cue_of_[i];
   }
@@ -188,14 +192,56 @@ class Tagger {
         end = j + 1;
         continue;
       }
-      if (is_punct(j, '.') && glued(j) && (cue(j - 1) & entities::kTitle) && j + 1 < tokens_.size() &&
-          !known[j + 1] && name_word(j + 1)) {
-        end = j + 1;
+      if (is_punct(j, '.') && glued(j) && ((cue(j - 1) & entities::kTitle) || (initial(j - 1) && j + 1 < tokens_.size() && !tokens_[j + 1].sentence_start)) &&
+          j + 1 < tokens_.size() && !known[j + 1] && name_word(j + 1)) {
+        end = j + 1;  // "Gov. Helen Marsh", "Paul V. Okafor"
+        continue;
+      }
+      if (plural_possessive(j) && j + 1 < tokens_.size() && !known[j + 1] && name_word(j + 1) &&
+          (cue(j + 1) & entities::kOrgSuffix)) {
+        end = j + 1;  // "the Freight Workers' Union"
+        continue;
+      }
+      if (const std::size_t joined = joined_organisation(i, j, known); joined > end) {
+        end = joined;
         continue;
       }
       break;
     }
     return end;
+  }
+
+  // A capital letter standing alone before its stop: a middle initial.
+  bool initial(std::size_t i) const { return tokens_[i].is_word() && tokens_[i].capitalized && word(i).size() == 1; }
+
+  // The apostrophe of "Workers' Union": glued to a plural word, a space after it.
+  bool plural_possessive(std::size_t j) const {
+    if (j == 0 || !glued(j) || !tokens_[j - 1].is_word() || word(j - 1).back() != 's' || glued(j + 1)) return false;
+    return apostrophe(j);
+  }
+
+  // "Competition and Markets Board", "Procter & Gamble": the end of an organisation whose name
+  // joins words with "and" or "&", when the words after it end in an organisation word and the
+  // words before are not a name of their own ending in one (that would be two organisations:
+  // "Calder Group and Northwind Rail", where "Rail and Freight Workers' Union" is one), and
+  // not when that word is a legal form.
+  // Returns `j` when the name does not go on past the conjunction at `j`.
+  std::size_t joined_organisation(std::size_t first, std::size_t j, const std::vector<std::uint8_t>& known) const {
+    const bool ampersand = is_punct(j, '&');
+    if (!ampersand && !(tokens_[j].is_word() && word(j) == "and")) return j;
+    if (j - first >= 2 && (cue(j - 1) & entities::kOrgSuffix)) return j;
+    std::size_t k = j + 1;
+    std::size_t last_org_word = j;
+    for (std::size_t words = 0; k < tokens_.size() && words < kMaxJoinedWords; ++words) {
+      if (known[k] || tokens_[k].newline_before || !name_word(k)) break;
+      if (cue(k) & entities::kOrgSuffix) last_org_word = k;
+      ++k;
+      if (plural_possessive(k) && k + 1 < tokens_.size() && name_word(k + 1) && (cue(k + 1) & entities::kOrgSuffix)) ++k;
+    }
+    // "Innopac and Mobil Corp" is two companies: a legal form ends one company's name.
+    if (last_org_word > j && !(cue(last_org_word) & entities::kLegalForm)) return last_org_word + 1;
+    // "Procter & Gamble": an ampersand between two names joins them whatever follows.
+    return ampersand && j + 1 < k ? k : j;
   }
 
   std::size_t count_words(std::size_t first, std::size_t last) const {
@@ -218,6 +264,14 @@ class Tagger {
     return k < tokens_.size() && tokens_[k].is_word() && (cue(k) & entities::kPersonVerb);
   }
 
+  // "..., said Rhea Lindqvist, general secretary of the union": a verb of saying before the
+  // name, and the name ends its clause.
+  bool said_before(std::size_t first, std::size_t last) const {
+    if (first == 0 || !tokens_[first - 1].is_word() || !(cue(first - 1) & entities::kPersonVerb)) return false;
+    return last >= tokens_.size() || tokens_[last].newline_before || is_punct(last, ',') || is_punct(last, '.') ||
+           is_punct(last, ';');
+  }
+
   std::string name_text(std::size_t first, std::size_t last) const {
     std::string s;
     for (std::size_t k = first; k < last; ++k) {
@@ -230,6 +284,14 @@ class Tagger {
   void add(std::size_t first, std::size_t last, Source source, EntityKind kind) {
     if (first >= last) return;
     candidates_.push_back(Candidate{first, last, source, kind, name_text(first, last)});
+  }
+
+  // "Calder Group Inc." is known as Calder Group: the legal form (and its stop) is part of the
+  // mention, not of the name, so the mentions with and without it are one company.
+  void add_organisation(std::size_t first, std::size_t last) {
+    std::size_t name_end = last;
+    if (name_end - first >= 3 && (cue(name_end - 1) & entities::kLegalForm)) --name_end;
+    candidates_.push_back(Candidate{first, last, Source::Org, EntityKind::Org, name_text(first, name_end)});
   }
 
   void classify(std::size_t first, std::size_t last) {
@@ -254,14 +316,14 @@ class Tagger {
       return;
     }
     if (org && count_words(first, last) >= 2) {
-      add(first, last, Source::Org, EntityKind::Org);
+      add_organisation(first, last);
       return;
     }
     if (title_before(first) && !org && count_words(first, last) <= 5) {
       add(first, last, Source::Cued, EntityKind::Person);
       return;
     }
-    const bool said = said_after(last);
+    const bool said = said_after(last) || said_before(first, last);
     // A capitalised word that opens a sentence is not evidence of a name on its own; alone, it
     // is kept only if it links to a name the document gives in full ("Hegseth then posted").
     if (tokens_[first].sentence_start && !said && tokens_[first].capitalized) {
@@ -324,6 +386,54 @@ class Tagger {
     }
   }
 
+  // Short forms of the document's organisations: the first word of an organisation's name
+  // ("Calder" for Calder Group, "Northwind's shares" for Northwind Rail), the nearest full name
+  // before the mention winning, else the first after it. A sentence's first word is a short form
+  // only before a possessive or a verb ("Calder had agreed"), since "Federal officials" opening a
+  // sentence is no mention of the Federal Mediation Service; words such as "National" or "Royal"
+  // open too many names to stand for one.
+  void link_organisations() {
+    std::unordered_map<std::string_view, std::vector<const Candidate*>> by_first_word;
+    for (const Candidate& c : candidates_) {
+      if (c.source == Source::Org && count_words(c.first, c.last) >= 2 &&
+          tokens_[c.first].capitalized && !(cue(c.first) & (entities::kGenericWord | entities::kTitle))) {
+        by_first_word[word(c.first)].push_back(&c);
+      }
+    }
+    if (by_first_word.empty()) return;
+    for (Candidate& c : candidates_) {
+      if (c.source != Source::Single && !(c.source == Source::Unknown && c.last - c.first == 1)) continue;
+      if (c.last - c.first != 1) continue;
+      const auto names = by_first_word.find(word(c.first));
+      if (names == by_first_word.end()) continue;
+      if (tokens_[c.first].sentence_start && !possessive_or_verb_after(c.first)) continue;
+      const Candidate* before = nullptr;
+      const Candidate* after = nullptr;
+      for (const Candidate* p : names->second) {
+        if (p->first < c.first) {
+          before = p;
+        } else if (!after) {
+          after = p;
+        }
+      }
+      const Candidate* full = before ? before : after;
+      c.name = full->name;
+      c.kind = full->kind;
+      c.source = Source::Cued;
+    }
+  }
+
+  bool possessive_or_verb_after(std::size_t i) const {
+    const std::size_t k = i + 1;
+    if (k >= tokens_.size()) return false;
+    if (apostrophe(k) && glued(k) && k + 1 < tokens_.size() && glued(k + 1) && word(k + 1) == "s") return true;
+    return tokens_[k].is_word() && (cue(k) & entities::kAuxiliary);
+  }
+
+  bool apostrophe(std::size_t k) const {
+    return is_punct(k, '\'') || (tokens_[k].kind == entities::TokenKind::Punct && word(k) == "\u2019");
+  }
+
   void mark_sentence_starts(const std::vector<Span>& sentences) {
     for (Token& t : tokens_) t.sentence_start = t.newline_before;
     auto it = tokens_.begin();
@@ -345,8 +455,8 @@ class Tagger {
   std::string_view text_;
   const entities::NameCues& cues_;
   std::vector<Token>& tokens_;
-  static constexpr std::uint8_t kCueNotLooked = 0x80;  // no entities::Cue has this bit
-  mutable std::vector<std::uint8_t> cue_of_;           // per token: its cues, or kCueNotLooked
+  static constexpr std::uint16_t kCueNotLooked = 0x8000;  // no entities::Cue has this bit
+  mutable std::vector<std::uint16_t> cue_of_;             // per token: its cues, or kCueNotLooked
   std::vector<Candidate> candidates_;
 };
 
