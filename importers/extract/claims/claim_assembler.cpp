@@ -373,6 +373,23 @@ class SentenceAssembler {
     return ClaimLexicon::has(ClaimLexicon::cue(doc_.entries[token], doc_.words, token, length), Cue::Deadline);
   }
 
+  // Places the sentence names only right before another name, as its modifier: "the U.S.
+  // Federal Mediation Service" is no party of its own to a meeting.
+  std::vector<std::string> place_modifiers() const {
+    std::vector<std::string> modifiers, standalone;
+    for (std::size_t k = 0; k < mentions_.size(); ++k) {
+      const EntityMention& m = mention(mentions_[k].index);
+      if (m.kind != EntityKind::Gpe) continue;
+      const bool modifies =
+          k + 1 < mentions_.size() && mentions_[k + 1].at == mentions_[k].at + mention_words(mentions_[k]);
+      (modifies ? modifiers : standalone).push_back(m.name);
+    }
+    std::erase_if(modifiers, [&](const std::string& n) {
+      return std::find(standalone.begin(), standalone.end(), n) != standalone.end();
+    });
+    return modifiers;
+  }
+
   std::string name_of(std::int32_t m) const { return m == kNone ? std::string() : mention(m).name; }
 
   std::string topic_of(const Event& e, const Predicate& p, const Roles& roles, std::int32_t source) const {
@@ -399,8 +416,10 @@ class SentenceAssembler {
       case TopicRule::Participants: {
         // The parties of the event's clause first, then of the sentence.
         std::vector<std::string> names;
+        const std::vector<std::string> modifiers = place_modifiers();
         auto take = [&](const std::string& n, EntityKind kind) {
           if ((kind == EntityKind::Gpe || kind == EntityKind::Org) && n != name_of(source) &&
+              std::find(modifiers.begin(), modifiers.end(), n) == modifiers.end() &&
               std::find(names.begin(), names.end(), n) == names.end() && names.size() < 2) {
             names.push_back(n);
           }
