@@ -179,6 +179,8 @@ ThreadChoice choose_threads(DocumentContext& c, TopicThreads& thread_of_topic,
   return choice;
 }
 
+constexpr std::size_t kTellingWordLength = 4;  // bytes; "rail" tells, "and" does not
+
 bool mentions(std::string_view haystack, std::string_view name) { return lower(haystack).find(lower(name)) != std::string::npos; }
 
 // Who a sale is to: the entity in the recipient role, else (for a claim of the sale family) the
@@ -197,6 +199,21 @@ std::string recipient_of(const IngestClaim& ic) {
 // A short readable title: the topic the document is most about — the lead's, the one most of its
 // claims state, and that names its most telling entities — and a sale gets its buyer ("NASAMS sale to
 // Egypt"). Without topics, the most telling entity.
+// Whether the fact's own sentence speaks of `name`: names it, or uses one of its words ("the
+// two rail unions" for the Rail and Freight Workers' Union). Short words ("and", "of") say nothing.
+bool names_in_its_sentence(const NewFact& f, std::string_view name) {
+  if (std::find(f.entities.begin(), f.entities.end(), name) != f.entities.end()) return true;
+  if (!f.founder) return false;
+  const std::string quote = lower(f.founder->claim->evidence.quote);
+  for (std::size_t at = 0; at < name.size();) {
+    std::size_t end = name.find(' ', at);
+    if (end == std::string_view::npos) end = name.size();
+    if (end - at >= kTellingWordLength && quote.find(lower(name.substr(at, end - at))) != std::string::npos) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
                       const std::vector<std::pair<std::string, double>>& profile) {
   // News puts the story first: the lead's topic weighs more than background further down.
@@ -232,8 +249,10 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
     return "Untitled";
   }
   std::string title = chosen->topic;
-  // A topic of common words ("contract") says whose it is with the document's main name.
-  if (topic_names(title).empty() && !profile.empty() && !mentions(title, profile.front().first)) {
+  // A topic of common words ("contract") says whose it is with the document's main name, when
+  // the fact's own sentence names it: a bidder named further down is not the deadline's owner.
+  if (topic_names(title).empty() && !profile.empty() && !mentions(title, profile.front().first) &&
+      names_in_its_sentence(*chosen, profile.front().first)) {
     title = fmt::format("{} {}", profile.front().first, title);
   }
   if (chosen->founder) {

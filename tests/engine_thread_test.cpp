@@ -282,3 +282,30 @@ TEST_CASE("a thread is titled by what lies ahead rather than by the agreement th
   CHECK(upcoming[0].history[0].time->value == "2025-03-31");
   CHECK(upcoming[0].history[1].time->value == "2025-04-30");
 }
+
+// A nameless topic ("bids deadline") takes the document's main name only when the fact's own
+// sentence speaks of it: a bidder named further down does not own the ministry's deadline, but
+// "the two dock unions" are the union the article names.
+TEST_CASE("a nameless topic is titled with the document's main name only when its sentence speaks of it") {
+  TempStore store;
+  store->ingest(Article("Harbour Post", "2025-10-16")
+                    .sentence("The ministry extended the deadline for bids to run the ferry line to November 14.")
+                    .claim("extension", "bids deadline", ClaimStatus::Scheduled)
+                    .also("deadline")
+                    .time("November 14", "2025-11-14")
+                    .sentence("A group led by Marrow Shipping is expected to bid.")
+                    .mention("Marrow Shipping", EntityKind::Org)
+                    .build());
+  store->ingest(Article("Dock News", "2025-10-14")
+                    .sentence("Leaders of the two dock unions will meet the operators next Tuesday.")
+                    .claim("meeting", "meeting", ClaimStatus::Scheduled)
+                    .time("next Tuesday", "2025-10-21")
+                    .sentence("The Varne Dock Workers Union said it wanted written guarantees.")
+                    .mention("Varne Dock Workers Union", EntityKind::Org)
+                    .build());
+  std::set<std::string> titles;
+  for (const auto& t : store->timelines({})) titles.insert(t.title);
+  CHECK(titles.count("Bids deadline") == 1);
+  CHECK(titles.count("Varne Dock Workers Union meeting") == 1);
+  CHECK(titles.size() == 2);
+}
