@@ -137,7 +137,9 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
     for (std::size_t j = verb.at + verb.length; j < s.size(); ++j) {
       // An amount is one word of the object however it is written: "approved the $2.3bn sale".
       const bool same_amount = j > 0 && r.amount(j) != kNone && r.amount(j) == r.amount(j - 1);
-      if (!same_amount && ++words > kObjectWindow) break;
+      // So is a hyphenated compound: "signed a sale-or-ban law".
+      const bool in_compound = r.word(j) == "-" || (j > 0 && r.word(j - 1) == "-" && r.hyphenated(j, j + 1));
+      if (!same_amount && !in_compound && ++words > kObjectWindow) break;
       if (s.clause[j] != s.clause[verb.at] || r.word(j) == ",") break;
       if (verb.object_entity == kNone && r.entity(j) != kNone) verb.object_entity = r.entity(j);
       while (next < out.events.size() && out.events[next].at < j) ++next;
