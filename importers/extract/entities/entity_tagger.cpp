@@ -290,7 +290,7 @@ class Tagger {
   // mention, not of the name, so the mentions with and without it are one company.
   void add_organisation(std::size_t first, std::size_t last) {
     std::size_t name_end = last;
-    if (name_end - first >= 3 && (cue(name_end - 1) & entities::kLegalForm)) --name_end;
+    if (name_end - first >= 2 && (cue(name_end - 1) & entities::kLegalForm)) --name_end;
     candidates_.push_back(Candidate{first, last, Source::Org, EntityKind::Org, name_text(first, name_end)});
   }
 
