@@ -424,6 +424,22 @@ TimeValue parse_time_value(std::string_view value, TimexType type) {
   return result;
 }
 
+void narrow_to_mod(TimeValue& v) {
+  if (!v.has_bounds() || (v.mod != Mod::Start && v.mod != Mod::Mid && v.mod != Mod::End)) return;
+  const long days = (*v.latest - *v.earliest).days() + 1;
+  if (days < 2) return;
+  const boost::gregorian::date_duration half((days + 1) / 2 - 1);
+  const boost::gregorian::date_duration quarter(days / 4);
+  if (v.mod == Mod::Start) {
+    v.latest = *v.earliest + half;
+  } else if (v.mod == Mod::End) {
+    v.earliest = *v.latest - half;
+  } else {
+    v.earliest = *v.earliest + quarter;
+    v.latest = *v.latest - quarter;
+  }
+}
+
 TimeValue day_value(Date day) {
   TimeValue v;
   v.type = TimexType::Date;

@@ -291,3 +291,20 @@ TEST_CASE("a TimeValue in JSON carries value, granularity and bounds") {
   CHECK(std::string(buffer4.GetString()) ==
         R"({"type":"SET","value":"XXXX-WXX-1","granularity":"day","earliest":null,"latest":null,"mod":null})");
 }
+
+TEST_CASE("a START, MID or END mod keeps the half of the interval it names") {
+  auto narrowed = [](const char* value, Mod mod) {
+    TimeValue v = parse_time_value(value);
+    v.mod = mod;
+    narrow_to_mod(v);
+    return bound(v.earliest) + " " + bound(v.latest);
+  };
+  CHECK(narrowed("2025", Mod::Start) == "2025-01-01 2025-07-02");
+  CHECK(narrowed("2025", Mod::End) == "2025-07-02 2025-12-31");
+  CHECK(narrowed("2025-09", Mod::Mid) == "2025-09-08 2025-09-23");
+  CHECK(narrowed("199", Mod::Start) == "1990-01-01 1994-12-31");
+  // The other mods, a single day and a value without bounds are left as they are.
+  CHECK(narrowed("2025", Mod::Approx) == "2025-01-01 2025-12-31");
+  CHECK(narrowed("2025-09-17", Mod::End) == "2025-09-17 2025-09-17");
+  CHECK(narrowed("PAST_REF", Mod::Start) == "- -");
+}

@@ -77,6 +77,12 @@ TimeValue parse_time_value(std::string_view value, TimexType type);
 // positions and `last` does not end before `first` starts.
 TimeValue range_value(const TimeValue& first, const TimeValue& last);
 
+// Narrows the bounds of a value with a START, MID or END mod to the half of its interval the mod
+// names: "early 2025" (2025, START) to January 1 - July 2, "mid-September" to its middle half.
+// Halves, not thirds: no more precision than any reader of "early" would grant. Other values are
+// left as they are.
+void narrow_to_mod(TimeValue& v);
+
 // A day-granular DATE for a calendar date (e.g. a document's publication date).
 TimeValue day_value(Date day);
 

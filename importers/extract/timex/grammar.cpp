@@ -141,7 +141,9 @@ void Grammar::index_entries() {
 
 void Grammar::load_modifiers(std::string_view tsv) {
   data::for_each_tsv_row(tsv, "timex_modifiers.tsv", [&](const data::TsvRow& row) {
-    if (row.size != 3) throw data::bad_tsv_row("timex_modifiers.tsv", row, "expected phrase<TAB>mod<TAB>applies");
+    if (row.size != 3 && row.size != 4) {
+      throw data::bad_tsv_row("timex_modifiers.tsv", row, "expected phrase<TAB>mod<TAB>applies[<TAB>side]");
+    }
     Modifier m;
     std::string_view phrase = row[0];
     auto mod = mod_from_string(row[1]);
@@ -151,6 +153,12 @@ void Grammar::load_modifiers(std::string_view tsv) {
     m.applies_to = applies == "point"      ? Modifier::AppliesTo::Point
                    : applies == "duration" ? Modifier::AppliesTo::Duration
                                            : Modifier::AppliesTo::Any;
+    if (row.size == 4) {
+      if (row[3] != "before_dct" && row[3] != "after_dct") {
+        throw data::bad_tsv_row("timex_modifiers.tsv", row, "side is before_dct or after_dct");
+      }
+      m.dct_side = row[3] == "before_dct" ? Modifier::DctSide::Before : Modifier::DctSide::After;
+    }
     while (!phrase.empty()) {
       std::size_t sp = phrase.find(' ');
       m.words.push_back(lexicon_.intern(phrase.substr(0, sp)).id);

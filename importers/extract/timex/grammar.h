@@ -72,6 +72,8 @@ struct Modifier {
   std::vector<std::uint32_t> words;  // lexicon ids
   Mod mod = Mod::None;
   enum class AppliesTo { Point, Duration, Any } applies_to = AppliesTo::Any;
+  // "earlier this year" ends at the document's date, "later this month" starts there.
+  enum class DctSide { None, Before, After } dct_side = DctSide::None;
 };
 
 class Grammar {

@@ -303,6 +303,17 @@ std::size_t chunk_end(std::string_view text, std::size_t begin) {
 }
 
 // Tags text[begin, end) and appends its time expressions; `ctx` carries the anchors on.
+// The bounds a mod leaves: "earlier this year" ends at the document's date when the year holds
+// it, else a START, MID or END mod keeps half of the interval (narrow_to_mod).
+void bounds_for_mod(TimeValue& v, const timex::Modifier* modifier, std::optional<Date> dct) {
+  if (!v.has_bounds()) return;
+  if (modifier && modifier->dct_side != timex::Modifier::DctSide::None && dct && *v.earliest <= *dct && *dct <= *v.latest) {
+    (modifier->dct_side == timex::Modifier::DctSide::Before ? v.latest : v.earliest) = *dct;
+    return;
+  }
+  narrow_to_mod(v);
+}
+
 void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Context& ctx, std::vector<Timex>& result) {
   const Grammar& grammar = Grammar::instance();
   thread_local std::vector<Token> tokens;
@@ -366,6 +377,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
     }
     x.value.mod = f.value.mod;
     x.anchoring = f.value.anchoring;
+    bounds_for_mod(x.value, mod, ctx.dct);
     result.push_back(std::move(x));
   }
 }
