@@ -19,9 +19,10 @@ namespace {
 constexpr std::size_t kAmountWindow = 20;  // words between an event and its amount, at most
 constexpr std::size_t kPronounWindow = 4;  // "it signed", "he would not approve"
 constexpr std::size_t kMaxEntities = 6;
-constexpr std::size_t kMaxTopicWords = 4;    // "the deadline for public comments on ...": "public comments"
+constexpr std::size_t kMaxTopicWords = 4;  // "the deadline for public comments on ...": "public comments"
 constexpr std::size_t kMaxComplementTokens = 8;  // "for bids on the new dredging contract"
-constexpr std::size_t kComplementReach = 8;  // tokens from a verb to its object's "for": "signed a revised water-sharing compact for"
+// Tokens from a verb to its object's "for": "signed a revised water-sharing compact for".
+constexpr std::size_t kComplementReach = 8;
 
 // What the sentences so far tell about the ones to come.
 struct DocumentState {

@@ -41,7 +41,6 @@ enum class Source : std::uint8_t { Gazetteer, Cued, Org, SaidBy, Unknown, Single
 
 constexpr std::size_t kMaxJoinedWords = 4;  // words after the "and" of "Competition and Markets Board"
 
-
 // A stretch of tokens [first, last) that may be a name.
 struct Candidate {
   std::size_t first = 0;
@@ -192,7 +191,9 @@ class Tagger {
         end = j + 1;
         continue;
       }
-      if (is_punct(j, '.') && glued(j) && ((cue(j - 1) & entities::kTitle) || (initial(j - 1) && j + 1 < tokens_.size() && !tokens_[j + 1].sentence_start)) &&
+      if (is_punct(j, '.') && glued(j) &&
+          ((cue(j - 1) & entities::kTitle) ||
+           (initial(j - 1) && j + 1 < tokens_.size() && !tokens_[j + 1].sentence_start)) &&
           j + 1 < tokens_.size() && !known[j + 1] && name_word(j + 1)) {
         end = j + 1;  // "Gov. Helen Marsh", "Paul V. Okafor"
         continue;
@@ -236,7 +237,9 @@ class Tagger {
       if (known[k] || tokens_[k].newline_before || !name_word(k)) break;
       if (cue(k) & entities::kOrgSuffix) last_org_word = k;
       ++k;
-      if (plural_possessive(k) && k + 1 < tokens_.size() && name_word(k + 1) && (cue(k + 1) & entities::kOrgSuffix)) ++k;
+      if (plural_possessive(k) && k + 1 < tokens_.size() && name_word(k + 1) && (cue(k + 1) & entities::kOrgSuffix)) {
+        ++k;
+      }
     }
     // "Innopac and Mobil Corp" is two companies: a legal form ends one company's name.
     if (last_org_word > j && !(cue(last_org_word) & entities::kLegalForm)) return last_org_word + 1;
@@ -395,8 +398,8 @@ class Tagger {
   void link_organisations() {
     std::unordered_map<std::string_view, std::vector<const Candidate*>> by_first_word;
     for (const Candidate& c : candidates_) {
-      if (c.source == Source::Org && count_words(c.first, c.last) >= 2 &&
-          tokens_[c.first].capitalized && !(cue(c.first) & (entities::kGenericWord | entities::kTitle))) {
+      if (c.source == Source::Org && count_words(c.first, c.last) >= 2 && tokens_[c.first].capitalized &&
+          !(cue(c.first) & (entities::kGenericWord | entities::kTitle))) {
         by_first_word[word(c.first)].push_back(&c);
       }
     }

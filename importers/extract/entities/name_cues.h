@@ -12,14 +12,14 @@
 namespace dateline::entities {
 
 enum Cue : std::uint16_t {
-  kTitle = 1,        // President, Senator, chief, officer ...: a name follows
-  kOrgSuffix = 2,    // Agency, Ministry, Inc ...: the capitalised words before it are an organisation
-  kParticle = 4,     // von, der, bin, al ...: lower case inside a name
-  kNotName = 8,      // However, Despite, The ...: a capitalised word that is not part of a name
-  kPersonVerb = 16,  // said, told ...: what follows a person's name
-  kConnector = 32,   // of: inside an organisation's name after a suffix word ("Ministry of Defence")
-  kLegalForm = 64,   // Inc, Ltd, plc ...: part of the name in the text, left out of the name it is known by
-  kAuxiliary = 128,  // had, will, would ...: a verb that can follow a name opening a sentence
+  kTitle = 1,          // President, Senator, chief, officer ...: a name follows
+  kOrgSuffix = 2,      // Agency, Ministry, Inc ...: the capitalised words before it are an organisation
+  kParticle = 4,       // von, der, bin, al ...: lower case inside a name
+  kNotName = 8,        // However, Despite, The ...: a capitalised word that is not part of a name
+  kPersonVerb = 16,    // said, told ...: what follows a person's name
+  kConnector = 32,     // of: inside an organisation's name after a suffix word ("Ministry of Defence")
+  kLegalForm = 64,     // Inc, Ltd, plc ...: part of the name in the text, left out of the name it is known by
+  kAuxiliary = 128,    // had, will, would ...: a verb that can follow a name opening a sentence
   kGenericWord = 256,  // National, Federal, Royal ...: opens many names, so alone it stands for none
 };
 
