@@ -469,20 +469,29 @@ class SentenceAssembler {
   // to operate the corridor" is about bids, "a vote on the new budget" about the new budget,
   // "extended the deadline for public comments" about public comments. The words after "for",
   // "of", "on" ... (COMPLEMENT) up to a word that ends a noun phrase, a time or an amount; for a
-  // verb, the complement of the event noun in its object. Empty when there is none.
+  // verb, the complement of the event noun in its object, else its object when a determiner
+  // opens it ("sell its rail unit": an adverb never follows "its"). Empty when there is none.
   std::string complement_of(const Event& e) const {
     std::size_t i = e.at + e.length;
     // A verb's own "for" is no topic ("paid for the repairs"), but a phrase ending in its noun
     // ("hold a vote on the budget") and an event noun in its object are nouns with complements.
     const bool noun_last = e.pos == TriggerPos::Noun || e.length > 1;
-    if (!noun_last && !e.object_predicate) return {};
+    if (!noun_last && !e.object_predicate) {
+      const bool determined = i < s_.size() && (cue(i, Cue::Determiner) || cue(i, Cue::Definite));
+      return determined ? phrase_at(i, e) : std::string();
+    }
     const std::size_t reach = noun_last && !e.object_predicate ? 1 : kComplementReach;
     while (i < s_.size() && i < e.at + e.length + reach && !cue(i, Cue::Complement)) {
       if (s_.clause[i] != s_.clause[e.at] || doc_.timex[s_.first + i] != kNone || cue(i, Cue::PhraseEnd)) return {};
       ++i;
     }
     if (i >= s_.size() || !cue(i, Cue::Complement)) return {};
-    ++i;
+    return phrase_at(i + 1, e);
+  }
+
+  // The noun phrase from word `i` without its determiners, to a word that ends a noun phrase, a
+  // time, an amount or the clause of `e`; at most kMaxTopicWords words.
+  std::string phrase_at(std::size_t i, const Event& e) const {
     while (i < s_.size() && (cue(i, Cue::Determiner) || cue(i, Cue::Definite))) ++i;
     std::string phrase;
     std::size_t words = 0;
@@ -506,9 +515,48 @@ class SentenceAssembler {
     return phrase;
   }
 
+  // "must review the compact within 90 days", "has 30 days to respond": the day the length
+  // ends, counted from the publication date, since the text gives no other start. Whole days,
+  // weeks, months or years only ("P90D", "P6M"); a vaguer length ("PXM") sets no deadline.
+  std::optional<Timex> deadline_after_length(std::int32_t within) const {
+    const Timex& length = (*doc_.timexes)[static_cast<std::size_t>(within)];
+    const std::string_view v = length.value.value;
+    if (!dct_ || v.size() < 3 || v.size() > 6 || v[0] != 'P') return std::nullopt;
+    int n = 0;
+    for (char ch : v.substr(1, v.size() - 2)) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      n = n * 10 + (ch - '0');
+    }
+    if (n == 0) return std::nullopt;
+    Date end;
+    switch (v.back()) {
+      case 'D': end = *dct_ + boost::gregorian::days(n); break;
+      case 'W': end = *dct_ + boost::gregorian::weeks(n); break;
+      case 'M': end = *dct_ + boost::gregorian::months(n); break;
+      case 'Y': end = *dct_ + boost::gregorian::years(n); break;
+      default: return std::nullopt;
+    }
+    if (end.is_special()) return std::nullopt;
+    Timex t;
+    t.span = length.span;
+    t.value = day_value(end);
+    t.anchoring = Anchoring::Dct;
+    return t;
+  }
+
   std::optional<Claim> event_claim(Event& e, const Report* said, bool reported_now) {
     const Predicate* predicate = e.predicate;
-    if (e.pos == TriggerPos::ByVerb && e.deadline_time) {
+    // A length that runs to the event's deadline makes the claim that deadline: "must review
+    // the compact within 90 days" is the review's deadline, named by the review.
+    std::optional<Timex> length_deadline;
+    if (e.timex == kNone && e.within != kNone) length_deadline = deadline_after_length(e.within);
+    if (length_deadline && predicate && predicate->name != "deadline") {
+      // The deadline is the verb's own event ("review"), not its object's ("the compact").
+      e.noun = predicate->noun;
+      e.object_predicate = nullptr;
+      if (std::find(e.also.begin(), e.also.end(), predicate) == e.also.end()) e.also.push_back(predicate);
+    }
+    if ((e.pos == TriggerPos::ByVerb && e.deadline_time) || length_deadline) {
       predicate = ClaimLexicon::get().predicate("deadline");
     } else if (e.pos == TriggerPos::ByVerb && !e.deadline_time && predicate == nullptr) {
       return std::nullopt;
@@ -526,6 +574,8 @@ class SentenceAssembler {
     } else if (e.timex != kNone) {
       const Timex& t = (*doc_.timexes)[static_cast<std::size_t>(e.timex)];
       linked = predicate->ahead ? ahead_of(t) : t;
+    } else if (length_deadline) {
+      linked = length_deadline;
     }
     const Timex* time = linked ? &*linked : nullptr;
     const bool reported_speech = said && said->at < e.at;

@@ -41,6 +41,9 @@ struct Event {
   bool duration = false;       // a duration names its length: "a two-week review"
   // "extended the deadline from March 31 to April 30": the time it replaced (`timex` is the new one).
   std::int32_t revised_from = kNone;
+  // "must review the compact within 90 days", "has 30 days to respond": the length (a duration
+  // time expression) from the publication date to the event's deadline.
+  std::int32_t within = kNone;
 };
 
 struct SentenceEvents {

@@ -40,7 +40,7 @@ constexpr std::array<Named<TriggerPos>, 5> kPositions = {{
     {"object", TriggerPos::Object},
 }};
 
-constexpr std::array<Named<Cue>, 25> kCues = {{
+constexpr std::array<Named<Cue>, 28> kCues = {{
     {"NEGATION", Cue::Negation},
     {"CONDITION", Cue::Condition},
     {"POSSIBLE", Cue::Possible},
@@ -66,6 +66,9 @@ constexpr std::array<Named<Cue>, 25> kCues = {{
     {"DETERMINER", Cue::Determiner},
     {"PHRASE_END", Cue::PhraseEnd},
     {"COMPLEMENT", Cue::Complement},
+    {"WITHIN", Cue::Within},
+    {"OBLIGATION", Cue::Obligation},
+    {"GRANT", Cue::Grant},
 }};
 
 constexpr std::array<Named<ReportingKind>, 2> kReportingKinds = {{

@@ -56,6 +56,9 @@ enum class Cue : std::uint8_t {
   Determiner,
   PhraseEnd,
   Complement,
+  Within,
+  Obligation,
+  Grant,
 };
 
 enum class ReportingKind : std::uint8_t { Say, According };

@@ -10,6 +10,8 @@ constexpr int kClauseCost = 8;     // a time in another clause is as far as 8 mo
 constexpr int kBeforeCost = 2;     // times mostly follow their event
 constexpr int kDeadlineBonus = 5;  // "divest ... by September 17"
 constexpr int kMaxCost = 20;
+constexpr std::size_t kObligationWindow = 8;  // words before a verb its "must" may be: "must now review"
+constexpr std::size_t kGrantWindow = 4;       // words from "gave" to the length: "gave the airline 30 days"
 
 // A time the claim can be placed by: a calendar date or time, not a duration or a set.
 bool placeable(const Timex& t) {
@@ -99,6 +101,40 @@ void read_revisions(const DocumentWords& doc, const SentenceWords& s, const std:
   }
 }
 
+bool cue_at(const SentenceWords& s, std::size_t i, Cue c) { return ClaimLexicon::has(s.cue[i], c); }
+
+// The event a length runs to as its deadline, or null: "must review the compact within 90 days"
+// (a verb before "within" that must happen: an obligation or the future in its clause), "has 30
+// days to respond", "gave the airline 60 days to comply" (the verb after the length's "to").
+Event* event_with_length(const DocumentWords& doc, const SentenceWords& s, SentenceEvents& se, std::size_t begin,
+                         std::size_t end) {
+  auto event_at = [&](std::size_t at) -> Event* {
+    for (Event& e : se.events) {
+      if (!e.consumed && e.at == at && e.pos != TriggerPos::Noun && e.pos != TriggerPos::Object) return &e;
+    }
+    return nullptr;
+  };
+  if (begin > 0 && cue_at(s, begin - 1, Cue::Within)) {
+    Event* verb = nullptr;
+    for (Event& e : se.events) {
+      if (!e.consumed && e.at < begin && s.clause[e.at] == s.clause[begin] && e.pos != TriggerPos::Noun &&
+          e.pos != TriggerPos::Object) {
+        verb = &e;
+      }
+    }
+    if (!verb) return nullptr;
+    for (std::size_t j = verb->at; j-- > 0 && verb->at - j <= kObligationWindow && s.clause[j] == s.clause[verb->at];) {
+      if (cue_at(s, j, Cue::Obligation) || cue_at(s, j, Cue::Future)) return verb;
+    }
+    return nullptr;
+  }
+  if (end + 1 >= s.size() || doc.words[s.first + end] != "to") return nullptr;
+  for (std::size_t j = begin; j-- > 0 && begin - j <= kGrantWindow && s.clause[j] == s.clause[begin];) {
+    if (cue_at(s, j, Cue::Grant)) return event_at(end + 1);
+  }
+  return nullptr;
+}
+
 bool comma_between(const DocumentWords& doc, const SentenceWords& s, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to; ++i) {
     if (doc.words[s.first + i] == ",") return true;
@@ -130,6 +166,7 @@ void link_times(const DocumentWords& doc, const SentenceWords& s, SentenceEvents
       for (Event& e : se.events) {
         if (!e.consumed && e.pos == TriggerPos::Noun && e.at >= r.end && e.at <= r.end + 1) e.duration = true;
       }
+      if (Event* e = event_with_length(doc, s, se, r.begin, r.end); e && e->within == kNone) e->within = r.timex;
       continue;
     }
     if (reserved || !placeable(timex)) continue;
