@@ -243,6 +243,11 @@ bool month_day(const Match& m, Context& ctx, Normalized& out) {
     out.trim_front = 1;
   }
   int y = infer_year(*ctx.dct, mon, day, tense);
+  // "the year ended Jan. 31": a closed period ends on or before the DCT
+  if (m.first > 0 && lexv(&(*ctx.tokens)[m.first - 1], TokenClass::PastCue) == 3) {
+    std::optional<Date> d = make_date(y, mon, day);
+    if (d && *d > *ctx.dct) --y;
+  }
   out.anchoring = Anchoring::Dct;
   if (std::optional<int> narrative = sentence_year(ctx, m.first); narrative && tense != Tense::Future) {
     y = *narrative;
@@ -1481,13 +1486,20 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
   // The verb that governs a time adjunct mostly comes before it: look back through the
   // clause first, then ahead.
   constexpr std::size_t kBack = 12;
-  constexpr std::size_t kAhead = 8;
-  for (std::size_t i = first, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start; ++steps) {
+  // "On Tuesday, the league's lawyers plan to ...": an expression that opens the sentence
+  // before a comma is the clause's frame, and its verb comes after the whole subject.
+  const bool opens_sentence = last < toks.size() && word_is(last, ",") &&
+                              (toks[first].sentence_start || (first >= 1 && toks[first - 1].sentence_start));
+  const std::size_t kAhead = opens_sentence ? 16 : 8;
+  // Steps count words: "4 a.m. EDT" is five tokens but two words of distance.
+  for (std::size_t i = first, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start;) {
     --i;
+    if (toks[i].kind != TokenKind::Punct) ++steps;
     Tense t = cue_at(i);
     if (t != Tense::Unknown) return t;
   }
-  for (std::size_t i = last, steps = 0; i < toks.size() && steps < kAhead && !toks[i].sentence_start; ++i, ++steps) {
+  for (std::size_t i = last, steps = 0; i < toks.size() && steps < kAhead && !toks[i].sentence_start; ++i) {
+    if (toks[i].kind != TokenKind::Punct) ++steps;
     Tense t = cue_at(i);
     if (t != Tense::Unknown) return t;
   }
