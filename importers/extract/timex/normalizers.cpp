@@ -792,7 +792,7 @@ bool day_relative(const Match& m, Context& ctx, Normalized& out) {
 // "this morning", "last night", "Friday evening" is in weekday().
 bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
   const Token* part = m.by_class(TokenClass::PartOfDay);
-  if (!part || !ctx.dct) return false;
+  if (!part || part->lex->plural || !ctx.dct) return false;
   int offset = 0;
   if (const Token* dir = m.by_class(TokenClass::Direction)) {
     int d = lexv(dir, TokenClass::Direction);
@@ -839,7 +839,7 @@ Tense until_tense(const Context& ctx, std::size_t first) {
 // morning" is Friday's), else on the DCT.
 bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
   const Token* part = m.by_class(TokenClass::PartOfDay);
-  if (!part || !ctx.dct) return false;
+  if (!part || part->lex->plural || !ctx.dct) return false;
   // "the morning" only after "in" ("in the morning"): "the night of the attack", "the evening
   // news" name something else. (Matched from "the", a word patterns start at anyway: "in" as a
   // start would send the matcher to every "in the".)
@@ -859,6 +859,21 @@ bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// What makes a weekday a set: a part of the day in the plural after it ("Tuesday nights"),
+// or after the weekday it is listed with ("Monday and Tuesday nights", "Monday and
+// Tuesdays"). Returns that token (the plural part, or the plural weekday), else nullptr.
+const Token* weekly_part(const Match& m, const Context& ctx, const Token* part) {
+  if (part) return part->lex->plural ? part : nullptr;
+  const auto& toks = *ctx.tokens;
+  const std::size_t k = m.last;
+  if (k + 1 >= toks.size() || !(text_is(ctx, toks[k], "and") || text_is(ctx, toks[k], "or"))) return nullptr;
+  const Token& other = toks[k + 1];
+  if (!other.is(TokenClass::Weekday) || !other.lex) return nullptr;
+  if (other.lex->plural) return &other;
+  if (k + 2 < toks.size() && toks[k + 2].is(TokenClass::PartOfDay) && toks[k + 2].lex->plural) return &toks[k + 2];
+  return nullptr;
+}
+
 // "Friday", "last Friday", "next Tuesday", "Friday evening": direction from the word before,
 // else from the tense of the clause ("said Friday" is past, "will meet Friday" is next).
 bool weekday(const Match& m, Context& ctx, Normalized& out) {
@@ -875,6 +890,14 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
   if (followed_by_name(m, ctx)) return false;  // "Wednesday Addams"
   int day = lexv(wd, TokenClass::Weekday);
   const Token* part = m.by_class(TokenClass::PartOfDay);
+  if (const Token* every = weekly_part(m, ctx, part); every || wd->lex->plural) {
+    // "on Mondays", "Tuesday nights", "on Monday and Tuesday nights": every such day
+    out.type = TimexType::Set;
+    out.anchoring = Anchoring::None;
+    out.value = fmt::format("XXXX-WXX-{}", day);
+    if (every && every->is(TokenClass::PartOfDay)) out.value += fmt::format("T{}", part_code(every));
+    return true;
+  }
   if (!ctx.dct) {
     out.value = fmt::format("XXXX-WXX-{}", day);
     return true;
@@ -1116,6 +1139,19 @@ bool year_ago_adjective(const Match& m, Context& ctx, Normalized& out) {
   out.value = period_value(shift(*ctx.dct, Unit::Year, -1), Unit::Year);
   out.anchoring = Anchoring::Dct;
   return true;
+}
+
+// "the year-earlier nine months": a stretch of months, as "the nine months" is; the
+// compound only says which year's, which a duration's value does not hold.
+bool year_ago_stretch(const Match& m, Context&, Normalized& out) {
+  const Token* unit_tok = m.element(m.elements - 1);
+  Amount amount = amount_of(m);
+  if (!unit_tok || !amount.found || amount.vague || amount.value <= 0 || amount.value > 100) return false;
+  out.type = TimexType::Duration;
+  out.value = duration_value(amount, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  out.anchors_later = false;
+  return !out.value.empty();
 }
 
 bool reference(const Match& m, Context& ctx, Normalized& out) {
@@ -1403,6 +1439,7 @@ constexpr Named kNormalizers[] = {
     {"the_year", the_year},
     {"year_ago_quarter", year_ago_quarter},
     {"year_ago_adjective", year_ago_adjective},
+    {"year_ago_stretch", year_ago_stretch},
     {"year_end", year_end},
     {"year_possessive_quarter", year_possessive_quarter},
     {"duration", duration},
