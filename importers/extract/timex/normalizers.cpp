@@ -1179,6 +1179,27 @@ bool reference(const Match& m, Context& ctx, Normalized& out) {
 
 // ---- durations ----------------------------------------------------------------------------
 
+// Whether the token before `first` ends a count or a sum ("$2 million", "24 hours", "700
+// seats", "8.5%"): a unit or a set word after one is a rate ("$2 million a year", "rise 8.5%
+// annually"), which TimeML leaves unmarked.
+bool follows_count(const Context& ctx, std::size_t first) {
+  if (first == 0) return false;
+  const auto& toks = *ctx.tokens;
+  const Token& before = toks[first - 1];
+  std::string_view word = ctx.text.substr(before.begin, before.end - before.begin);
+  if (before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
+      (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
+      word == "trillion" || word == "%" || word == "percent") {
+    return true;
+  }
+  // "four flights a week", "nearly 700 seats a week": a counted noun, then the rate.
+  if (first >= 2 && before.kind == TokenKind::Word && !before.capitalized && word.size() > 2 && word.back() == 's') {
+    const Token& count = toks[first - 2];
+    return count.kind == TokenKind::Number || count.is(TokenClass::NumWord);
+  }
+  return false;
+}
+
 // "two weeks", "90-day", "20 years", "a decade", "the past three months", "several months".
 bool duration(const Match& m, Context& ctx, Normalized& out) {
   const Token* unit_tok = m.by_class(TokenClass::Unit);
@@ -1196,17 +1217,7 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   // rate, which TimeML leaves unmarked unless it is a set ("every year").
   if (m.first > 0 && m.last - m.first == 2 && (is_literal(toks[m.first], "a") || is_literal(toks[m.first], "an")) &&
       !unit_tok->lex->plural) {
-    const Token& before = toks[m.first - 1];
-    std::string_view word = ctx.text.substr(before.begin, before.end - before.begin);
-    bool counted = before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
-                   (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
-                   word == "trillion";
-    // "four flights a week", "nearly 700 seats a week": a counted noun, then the rate.
-    if (m.first >= 2 && before.kind == TokenKind::Word && !before.capitalized && word.size() > 2 && word.back() == 's') {
-      const Token& count = toks[m.first - 2];
-      counted = counted || count.kind == TokenKind::Number || count.is(TokenClass::NumWord);
-    }
-    if (counted) return false;
+    if (follows_count(ctx, m.first)) return false;
   }
   // "the 1988 second quarter", "1988 period": a year, not an amount.
   for (std::size_t i = m.first; i < m.last; ++i) {
@@ -1391,9 +1402,11 @@ bool not_a_time(const Match&, Context&, Normalized& out) {
 }
 
 // "daily", "weekly", "annually".
-bool set_word(const Match& m, Context&, Normalized& out) {
+bool set_word(const Match& m, Context& ctx, Normalized& out) {
   const Token* w = m.by_class(TokenClass::SetWord);
   if (!w) return false;
+  // "to rise 8.5% annually", "10,000 units annually": a rate, as "$2 million a year" is
+  if (follows_count(ctx, m.first)) return false;
   out.type = TimexType::Set;
   out.anchoring = Anchoring::None;
   out.value = duration_value(Amount{1, false, true}, static_cast<Unit>(lexv(w, TokenClass::SetWord)));
