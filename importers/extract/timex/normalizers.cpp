@@ -267,6 +267,7 @@ bool holiday(const Match& m, Context& ctx, Normalized& out) {
   const Token* first_word = nullptr;
   const Token* dir = nullptr;
   const Token* year = nullptr;
+  bool week = false;
   for (std::size_t i = m.first; i < m.last; ++i) {
     const Token& t = m.token(i);
     std::string_view word = ctx.text.substr(t.begin, t.end - t.begin);
@@ -278,6 +279,8 @@ bool holiday(const Match& m, Context& ctx, Normalized& out) {
       if (word == "'" || word == "\u2019") key += '\'';
     } else if (is_literal(t, "the") || word == "Jr" || word == "jr") {
       continue;
+    } else if (t.is(TokenClass::Unit) && unit_of(&t) == Unit::Week && !t.lex->plural) {
+      week = true;  // "Easter week", "Christmas week": the week the holiday falls in
     } else {
       if (!first_word) first_word = &t;
       if (!(word == "s" && !key.empty() && key.back() == '\'') && !key.empty()) key += ' ';
@@ -312,7 +315,7 @@ bool holiday(const Match& m, Context& ctx, Normalized& out) {
     out.anchoring = Anchoring::Dct;
   }
   if (!d) return false;
-  out.value = iso_string(*d);
+  out.value = week ? period_value(*d, Unit::Week) : iso_string(*d);
   return true;
 }
 
