@@ -1116,6 +1116,16 @@ bool year_ago_quarter(const Match& m, Context& ctx, Normalized& out) {
     out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
     return true;
   }
+  // "the year-earlier period" after "the nine months": the stretch itself, as "the
+  // year-earlier nine months" is (the compound names no date of its own)
+  if (m.has_literal("period") && !m.has_literal("a") && !m.has_literal("last") &&
+      (m.has_literal("ago") || m.has_literal("earlier")) && ctx.previous_granularity == Granularity::Year &&
+      !ctx.reporting_stretch.empty()) {
+    out.type = TimexType::Duration;
+    out.value = ctx.reporting_stretch;
+    out.anchoring = Anchoring::None;
+    return true;
+  }
   // "the same period a year ago" after "the nine months": that stretch of the year before
   if (m.has_literal("period") && ctx.previous_granularity == Granularity::Year && ctx.previous_start) {
     out.value = period_value(shift(*ctx.previous_start, Unit::Year, -1), Unit::Year);

@@ -231,6 +231,7 @@ void remember_anchor(const Found& f, const std::vector<Token>& tokens, Context& 
     int year = ctx.previous_start ? ctx.previous_start->year() : ctx.dct->year();
     ctx.previous_granularity = Granularity::Year;
     ctx.previous_start = Date(static_cast<unsigned short>(year), 1, 1);
+    ctx.reporting_stretch = f.value.value;
     return;
   }
   // "the quarter ended Sept. 30": the closing day names the quarter's end, and "a year ago"
@@ -254,6 +255,7 @@ void remember_anchor(const Found& f, const std::vector<Token>& tokens, Context& 
     if (!v.earliest) return;
     if (v.granularity >= Granularity::Month) ctx.previous = v.earliest;
     ctx.previous_granularity = v.granularity;
+    ctx.reporting_stretch.clear();
     ctx.previous_start = v.earliest;
     if (v.granularity == Granularity::Quarter && ctx.dct) {
       // the quarter just ended when the story was written is the one being reported
