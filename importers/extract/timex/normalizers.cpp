@@ -1511,6 +1511,7 @@ Tense Context::tense_cue(std::size_t i) const {
     return k >= 2 && word_is(k - 1, "still") && toks[k - 2].is(TokenClass::Determiner);
   };
   const Token& t = toks[i];
+  if (t.kind != TokenKind::Word) return Tense::Unknown;  // every cue is a word: most calls end here
   if (t.is(TokenClass::FutureCue)) {
     // "had been due to expire Friday", "had been scheduled for Monday": a plan the past
     // perfect reports as gone by.
