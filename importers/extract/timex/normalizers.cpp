@@ -1174,6 +1174,7 @@ bool reference(const Match& m, Context& ctx, Normalized& out) {
     if (m.has_literal("past")) code = 1;
     if (m.has_literal("present")) code = 2;
     if (m.has_literal("future") || m.has_literal("term")) code = 3;  // "the near future", "the near term"
+    if (m.has_literal("later")) code = 3;                              // "at a later date"
     if (m.has_literal("these")) code = 2;                              // "these days"
   }
   if (code < 1 || code > 3) return false;
