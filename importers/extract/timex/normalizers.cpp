@@ -1178,6 +1178,11 @@ bool reference(const Match& m, Context& ctx, Normalized& out) {
     if (m.has_literal("these")) code = 2;                              // "these days"
   }
   if (code < 1 || code > 3) return false;
+  // "Now, he says, ...": a discourse marker that opens the sentence, not the present
+  if (ref && ref->lex->ambiguous && ref->sentence_start && m.last < ctx.tokens->size() &&
+      is_literal((*ctx.tokens)[m.last], ",")) {
+    return false;
+  }
   // "current" is a time word as an adjective ("its current chairman", TimeML's PRESENT_REF), not
   // as a noun ("the current") nor in "current account" (the balance of payments).
   if (ref && is_literal(*ref, "current")) {
