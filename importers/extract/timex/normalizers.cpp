@@ -243,6 +243,11 @@ bool month_day(const Match& m, Context& ctx, Normalized& out) {
     out.trim_front = 1;
   }
   int y = infer_year(*ctx.dct, mon, day, tense);
+  // "the year ended Jan. 31": a closed period ends on or before the DCT
+  if (m.first > 0 && lexv(&(*ctx.tokens)[m.first - 1], TokenClass::PastCue) == 3) {
+    std::optional<Date> d = make_date(y, mon, day);
+    if (d && *d > *ctx.dct) --y;
+  }
   out.anchoring = Anchoring::Dct;
   if (std::optional<int> narrative = sentence_year(ctx, m.first); narrative && tense != Tense::Future) {
     y = *narrative;
@@ -262,6 +267,7 @@ bool holiday(const Match& m, Context& ctx, Normalized& out) {
   const Token* first_word = nullptr;
   const Token* dir = nullptr;
   const Token* year = nullptr;
+  bool week = false;
   for (std::size_t i = m.first; i < m.last; ++i) {
     const Token& t = m.token(i);
     std::string_view word = ctx.text.substr(t.begin, t.end - t.begin);
@@ -273,6 +279,8 @@ bool holiday(const Match& m, Context& ctx, Normalized& out) {
       if (word == "'" || word == "\u2019") key += '\'';
     } else if (is_literal(t, "the") || word == "Jr" || word == "jr") {
       continue;
+    } else if (t.is(TokenClass::Unit) && unit_of(&t) == Unit::Week && !t.lex->plural) {
+      week = true;  // "Easter week", "Christmas week": the week the holiday falls in
     } else {
       if (!first_word) first_word = &t;
       if (!(word == "s" && !key.empty() && key.back() == '\'') && !key.empty()) key += ' ';
@@ -307,7 +315,7 @@ bool holiday(const Match& m, Context& ctx, Normalized& out) {
     out.anchoring = Anchoring::Dct;
   }
   if (!d) return false;
-  out.value = iso_string(*d);
+  out.value = week ? period_value(*d, Unit::Week) : iso_string(*d);
   return true;
 }
 
@@ -787,7 +795,7 @@ bool day_relative(const Match& m, Context& ctx, Normalized& out) {
 // "this morning", "last night", "Friday evening" is in weekday().
 bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
   const Token* part = m.by_class(TokenClass::PartOfDay);
-  if (!part || !ctx.dct) return false;
+  if (!part || part->lex->plural || !ctx.dct) return false;
   int offset = 0;
   if (const Token* dir = m.by_class(TokenClass::Direction)) {
     int d = lexv(dir, TokenClass::Direction);
@@ -834,7 +842,7 @@ Tense until_tense(const Context& ctx, std::size_t first) {
 // morning" is Friday's), else on the DCT.
 bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
   const Token* part = m.by_class(TokenClass::PartOfDay);
-  if (!part || !ctx.dct) return false;
+  if (!part || part->lex->plural || !ctx.dct) return false;
   // "the morning" only after "in" ("in the morning"): "the night of the attack", "the evening
   // news" name something else. (Matched from "the", a word patterns start at anyway: "in" as a
   // start would send the matcher to every "in the".)
@@ -854,6 +862,21 @@ bool part_of_day_alone(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// What makes a weekday a set: a part of the day in the plural after it ("Tuesday nights"),
+// or after the weekday it is listed with ("Monday and Tuesday nights", "Monday and
+// Tuesdays"). Returns that token (the plural part, or the plural weekday), else nullptr.
+const Token* weekly_part(const Match& m, const Context& ctx, const Token* part) {
+  if (part) return part->lex->plural ? part : nullptr;
+  const auto& toks = *ctx.tokens;
+  const std::size_t k = m.last;
+  if (k + 1 >= toks.size() || !(text_is(ctx, toks[k], "and") || text_is(ctx, toks[k], "or"))) return nullptr;
+  const Token& other = toks[k + 1];
+  if (!other.is(TokenClass::Weekday) || !other.lex) return nullptr;
+  if (other.lex->plural) return &other;
+  if (k + 2 < toks.size() && toks[k + 2].is(TokenClass::PartOfDay) && toks[k + 2].lex->plural) return &toks[k + 2];
+  return nullptr;
+}
+
 // "Friday", "last Friday", "next Tuesday", "Friday evening": direction from the word before,
 // else from the tense of the clause ("said Friday" is past, "will meet Friday" is next).
 bool weekday(const Match& m, Context& ctx, Normalized& out) {
@@ -870,6 +893,14 @@ bool weekday(const Match& m, Context& ctx, Normalized& out) {
   if (followed_by_name(m, ctx)) return false;  // "Wednesday Addams"
   int day = lexv(wd, TokenClass::Weekday);
   const Token* part = m.by_class(TokenClass::PartOfDay);
+  if (const Token* every = weekly_part(m, ctx, part); every || wd->lex->plural) {
+    // "on Mondays", "Tuesday nights", "on Monday and Tuesday nights": every such day
+    out.type = TimexType::Set;
+    out.anchoring = Anchoring::None;
+    out.value = fmt::format("XXXX-WXX-{}", day);
+    if (every && every->is(TokenClass::PartOfDay)) out.value += fmt::format("T{}", part_code(every));
+    return true;
+  }
   if (!ctx.dct) {
     out.value = fmt::format("XXXX-WXX-{}", day);
     return true;
@@ -1085,6 +1116,16 @@ bool year_ago_quarter(const Match& m, Context& ctx, Normalized& out) {
     out.anchoring = ctx.previous_start ? Anchoring::Previous : Anchoring::Dct;
     return true;
   }
+  // "the year-earlier period" after "the nine months": the stretch itself, as "the
+  // year-earlier nine months" is (the compound names no date of its own)
+  if (m.has_literal("period") && !m.has_literal("a") && !m.has_literal("last") &&
+      (m.has_literal("ago") || m.has_literal("earlier")) && ctx.previous_granularity == Granularity::Year &&
+      !ctx.reporting_stretch.empty()) {
+    out.type = TimexType::Duration;
+    out.value = ctx.reporting_stretch;
+    out.anchoring = Anchoring::None;
+    return true;
+  }
   // "the same period a year ago" after "the nine months": that stretch of the year before
   if (m.has_literal("period") && ctx.previous_granularity == Granularity::Year && ctx.previous_start) {
     out.value = period_value(shift(*ctx.previous_start, Unit::Year, -1), Unit::Year);
@@ -1113,6 +1154,19 @@ bool year_ago_adjective(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// "the year-earlier nine months": a stretch of months, as "the nine months" is; the
+// compound only says which year's, which a duration's value does not hold.
+bool year_ago_stretch(const Match& m, Context&, Normalized& out) {
+  const Token* unit_tok = m.element(m.elements - 1);
+  Amount amount = amount_of(m);
+  if (!unit_tok || !amount.found || amount.vague || amount.value <= 0 || amount.value > 100) return false;
+  out.type = TimexType::Duration;
+  out.value = duration_value(amount, unit_of(unit_tok));
+  out.anchoring = Anchoring::None;
+  out.anchors_later = false;
+  return !out.value.empty();
+}
+
 bool reference(const Match& m, Context& ctx, Normalized& out) {
   const Token* ref = m.by_class(TokenClass::Ref);
   int code = ref ? lexv(ref, TokenClass::Ref) : 0;
@@ -1120,9 +1174,15 @@ bool reference(const Match& m, Context& ctx, Normalized& out) {
     if (m.has_literal("past")) code = 1;
     if (m.has_literal("present")) code = 2;
     if (m.has_literal("future") || m.has_literal("term")) code = 3;  // "the near future", "the near term"
+    if (m.has_literal("later")) code = 3;                              // "at a later date"
     if (m.has_literal("these")) code = 2;                              // "these days"
   }
   if (code < 1 || code > 3) return false;
+  // "Now, he says, ...": a discourse marker that opens the sentence, not the present
+  if (ref && ref->lex->ambiguous && ref->sentence_start && m.last < ctx.tokens->size() &&
+      is_literal((*ctx.tokens)[m.last], ",")) {
+    return false;
+  }
   // "current" is a time word as an adjective ("its current chairman", TimeML's PRESENT_REF), not
   // as a noun ("the current") nor in "current account" (the balance of payments).
   if (ref && is_literal(*ref, "current")) {
@@ -1137,6 +1197,27 @@ bool reference(const Match& m, Context& ctx, Normalized& out) {
 }
 
 // ---- durations ----------------------------------------------------------------------------
+
+// Whether the token before `first` ends a count or a sum ("$2 million", "24 hours", "700
+// seats", "8.5%"): a unit or a set word after one is a rate ("$2 million a year", "rise 8.5%
+// annually"), which TimeML leaves unmarked.
+bool follows_count(const Context& ctx, std::size_t first) {
+  if (first == 0) return false;
+  const auto& toks = *ctx.tokens;
+  const Token& before = toks[first - 1];
+  std::string_view word = ctx.text.substr(before.begin, before.end - before.begin);
+  if (before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
+      (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
+      word == "trillion" || word == "%" || word == "percent") {
+    return true;
+  }
+  // "four flights a week", "nearly 700 seats a week": a counted noun, then the rate.
+  if (first >= 2 && before.kind == TokenKind::Word && !before.capitalized && word.size() > 2 && word.back() == 's') {
+    const Token& count = toks[first - 2];
+    return count.kind == TokenKind::Number || count.is(TokenClass::NumWord);
+  }
+  return false;
+}
 
 // "two weeks", "90-day", "20 years", "a decade", "the past three months", "several months".
 bool duration(const Match& m, Context& ctx, Normalized& out) {
@@ -1155,17 +1236,7 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   // rate, which TimeML leaves unmarked unless it is a set ("every year").
   if (m.first > 0 && m.last - m.first == 2 && (is_literal(toks[m.first], "a") || is_literal(toks[m.first], "an")) &&
       !unit_tok->lex->plural) {
-    const Token& before = toks[m.first - 1];
-    std::string_view word = ctx.text.substr(before.begin, before.end - before.begin);
-    bool counted = before.kind == TokenKind::Number || before.is(TokenClass::NumWord) ||
-                   (before.is(TokenClass::Unit) && before.lex->plural) || word == "million" || word == "billion" ||
-                   word == "trillion";
-    // "four flights a week", "nearly 700 seats a week": a counted noun, then the rate.
-    if (m.first >= 2 && before.kind == TokenKind::Word && !before.capitalized && word.size() > 2 && word.back() == 's') {
-      const Token& count = toks[m.first - 2];
-      counted = counted || count.kind == TokenKind::Number || count.is(TokenClass::NumWord);
-    }
-    if (counted) return false;
+    if (follows_count(ctx, m.first)) return false;
   }
   // "the 1988 second quarter", "1988 period": a year, not an amount.
   for (std::size_t i = m.first; i < m.last; ++i) {
@@ -1350,9 +1421,11 @@ bool not_a_time(const Match&, Context&, Normalized& out) {
 }
 
 // "daily", "weekly", "annually".
-bool set_word(const Match& m, Context&, Normalized& out) {
+bool set_word(const Match& m, Context& ctx, Normalized& out) {
   const Token* w = m.by_class(TokenClass::SetWord);
   if (!w) return false;
+  // "to rise 8.5% annually", "10,000 units annually": a rate, as "$2 million a year" is
+  if (follows_count(ctx, m.first)) return false;
   out.type = TimexType::Set;
   out.anchoring = Anchoring::None;
   out.value = duration_value(Amount{1, false, true}, static_cast<Unit>(lexv(w, TokenClass::SetWord)));
@@ -1398,6 +1471,7 @@ constexpr Named kNormalizers[] = {
     {"the_year", the_year},
     {"year_ago_quarter", year_ago_quarter},
     {"year_ago_adjective", year_ago_adjective},
+    {"year_ago_stretch", year_ago_stretch},
     {"year_end", year_end},
     {"year_possessive_quarter", year_possessive_quarter},
     {"duration", duration},
@@ -1443,6 +1517,7 @@ Tense Context::tense_cue(std::size_t i) const {
     return k >= 2 && word_is(k - 1, "still") && toks[k - 2].is(TokenClass::Determiner);
   };
   const Token& t = toks[i];
+  if (t.kind != TokenKind::Word) return Tense::Unknown;  // every cue is a word: most calls end here
   if (t.is(TokenClass::FutureCue)) {
     // "had been due to expire Friday", "had been scheduled for Monday": a plan the past
     // perfect reports as gone by.
@@ -1481,13 +1556,20 @@ Tense Context::tense_around(std::size_t first, std::size_t last) const {
   // The verb that governs a time adjunct mostly comes before it: look back through the
   // clause first, then ahead.
   constexpr std::size_t kBack = 12;
-  constexpr std::size_t kAhead = 8;
-  for (std::size_t i = first, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start; ++steps) {
+  // "On Tuesday, the league's lawyers plan to ...": an expression that opens the sentence
+  // before a comma is the clause's frame, and its verb comes after the whole subject.
+  const bool opens_sentence = last < toks.size() && word_is(last, ",") &&
+                              (toks[first].sentence_start || (first >= 1 && toks[first - 1].sentence_start));
+  const std::size_t kAhead = opens_sentence ? 16 : 8;
+  // Steps count words: "4 a.m. EDT" is five tokens but two words of distance.
+  for (std::size_t i = first, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start;) {
     --i;
+    if (toks[i].kind != TokenKind::Punct) ++steps;
     Tense t = cue_at(i);
     if (t != Tense::Unknown) return t;
   }
-  for (std::size_t i = last, steps = 0; i < toks.size() && steps < kAhead && !toks[i].sentence_start; ++i, ++steps) {
+  for (std::size_t i = last, steps = 0; i < toks.size() && steps < kAhead && !toks[i].sentence_start; ++i) {
+    if (toks[i].kind != TokenKind::Punct) ++steps;
     Tense t = cue_at(i);
     if (t != Tense::Unknown) return t;
   }

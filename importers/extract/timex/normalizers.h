@@ -29,6 +29,9 @@ struct Context {
   // story's lede): later quarters named in passing ("after a flat second quarter") do not
   // replace it as the anchor of "the quarter", "a year ago".
   std::optional<Date> reported_quarter;
+  // The duration of the last reporting stretch named ("the nine months": "P9M"): "the
+  // year-earlier period" after it is that stretch of the year before, a duration as well.
+  std::string reporting_stretch;
   // The token after the last expression tagged: "Oct. 12, the day before the crash" is an
   // apposition when the day phrase follows that expression and a comma.
   std::size_t previous_end = static_cast<std::size_t>(-1);  // none yet in this chunk

@@ -11,6 +11,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace dateline {
@@ -28,6 +29,9 @@ struct Found {
   std::size_t first = 0;  // token range [first, last)
   std::size_t last = 0;
   Normalized value;
+  // The value as remember_anchor parsed it, kept for the output: parsing is the tagger's
+  // dearest step after matching. Whatever rewrites `value` resets it.
+  std::optional<TimeValue> parsed;
 };
 
 bool is_word(const Token& t, std::string_view w) { return t.lex && t.lex->word == w; }
@@ -71,15 +75,18 @@ void join_times_to_days(std::vector<Found>& found, const std::vector<Token>& tok
       if (is_clock(f) && is_day(g) && aside) {
         f.value.value = g.value.value + f.value.value.substr(10);
         f.value.anchoring = g.value.anchoring;
+        f.parsed.reset();
       } else if (is_clock(f) && is_day(g) && joined) {
         f.value.value = g.value.value + f.value.value.substr(10);
         f.value.anchoring = g.value.anchoring;
+        f.parsed.reset();
         f.last = g.last;
         ++i;
       } else if (is_day(f) && is_clock(g) && gap == 1 && (text_is(text, tokens[f.last], "at") ||
                                                            text_is(text, tokens[f.last], ","))) {
         g.value.value = f.value.value + g.value.value.substr(10);
         g.value.anchoring = f.value.anchoring;
+        g.parsed.reset();
       }
     }
     found[kept++] = std::move(f);
@@ -100,6 +107,7 @@ void join_weekdays_to_dates(std::vector<Found>& found, const std::vector<Token>&
       if (is_day(g) && (gap == 0 || (gap == 1 && text_is(text, tokens[f.last], ",")))) {
         f.last = g.last;
         f.value = g.value;
+        f.parsed = g.parsed;
         ++i;
       }
     }
@@ -123,6 +131,7 @@ void join_day_shifts(std::vector<Found>& found) {
         if (d) {
           f.value.value = iso_string(*d + boost::gregorian::date_duration(f.value.days_from_next));
           f.value.anchoring = g.value.anchoring;
+          f.parsed.reset();
           f.last = g.last;
           ++i;
         }
@@ -169,7 +178,7 @@ void add_range_ends(std::vector<Found>& found, const std::vector<Token>& tokens)
                                            static_cast<unsigned short>(y), static_cast<unsigned short>(m))) {
       continue;
     }
-    Found end;
+    Found end;  // its own value: nothing parsed
     end.first = f.last + 1;
     end.last = f.last + 2;
     end.value = f.value;
@@ -225,12 +234,13 @@ bool in_title(const Found& f, const std::vector<Token>& tokens) {
 }
 
 // Dates later expressions may be anchored to ("the next day", "a year earlier").
-void remember_anchor(const Found& f, const std::vector<Token>& tokens, Context& ctx) {
+void remember_anchor(Found& f, const std::vector<Token>& tokens, Context& ctx) {
   if (f.value.reporting_period && ctx.dct) {
     // "the nine months": "a year earlier" now means that stretch of the year before
     int year = ctx.previous_start ? ctx.previous_start->year() : ctx.dct->year();
     ctx.previous_granularity = Granularity::Year;
     ctx.previous_start = Date(static_cast<unsigned short>(year), 1, 1);
+    ctx.reporting_stretch = f.value.value;
     return;
   }
   // "the quarter ended Sept. 30": the closing day names the quarter's end, and "a year ago"
@@ -250,10 +260,11 @@ void remember_anchor(const Found& f, const std::vector<Token>& tokens, Context& 
     return;
   }
   try {
-    TimeValue v = parse_time_value(f.value.value, f.value.type);
+    const TimeValue& v = f.parsed.emplace(parse_time_value(f.value.value, f.value.type));
     if (!v.earliest) return;
     if (v.granularity >= Granularity::Month) ctx.previous = v.earliest;
     ctx.previous_granularity = v.granularity;
+    ctx.reporting_stretch.clear();
     ctx.previous_start = v.earliest;
     if (v.granularity == Granularity::Quarter && ctx.dct) {
       // the quarter just ended when the story was written is the one being reported
@@ -334,7 +345,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
     for (const Match& m : matches) {
       Normalized n;
       if (!normalize_within_calendar(m, ctx, n)) continue;
-      Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n)};
+      Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n), std::nullopt};
       trim_trailing_punctuation(f, tokens);
       if (f.value.discard || in_title(f, tokens)) {
         next = m.last;
@@ -371,7 +382,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
     Timex x;
     x.span = Span{tokens[f.first].begin, tokens[f.last - 1].end};
     try {
-      x.value = parse_time_value(f.value.value, f.value.type);
+      x.value = f.parsed ? std::move(*f.parsed) : parse_time_value(f.value.value, f.value.type);
     } catch (const ValueError&) {
       continue;  // a value the calendar cannot hold ("February 30") is no time expression
     }
