@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "claims/claim_events.h"
@@ -529,12 +530,16 @@ class SentenceAssembler {
     }
     if (n == 0) return std::nullopt;
     Date end;
-    switch (v.back()) {
-      case 'D': end = *dct_ + boost::gregorian::days(n); break;
-      case 'W': end = *dct_ + boost::gregorian::weeks(n); break;
-      case 'M': end = *dct_ + boost::gregorian::months(n); break;
-      case 'Y': end = *dct_ + boost::gregorian::years(n); break;
-      default: return std::nullopt;
+    try {
+      switch (v.back()) {
+        case 'D': end = *dct_ + boost::gregorian::days(n); break;
+        case 'W': end = *dct_ + boost::gregorian::weeks(n); break;
+        case 'M': end = *dct_ + boost::gregorian::months(n); break;
+        case 'Y': end = *dct_ + boost::gregorian::years(n); break;
+        default: return std::nullopt;
+      }
+    } catch (const std::out_of_range&) {
+      return std::nullopt;  // "within 9999 years": past the calendar's end, no deadline
     }
     if (end.is_special()) return std::nullopt;
     Timex t;
