@@ -113,6 +113,7 @@ void read_claims(sql::Database& db, const std::string& ids, std::unordered_map<s
 }
 
 void read_values(sql::Database& db, const std::string& ids, std::unordered_map<std::int64_t, FactRows>& facts) {
+  if (ids == "[]") return;
   auto& q = db.prepared(
       "SELECT seq, value, type, granularity, earliest, latest, mod, time_text, status, first_reported, text_id, fact_id "
       "FROM fact_values WHERE fact_id IN (SELECT value FROM json_each(?1)) ORDER BY fact_id, seq");
@@ -257,7 +258,7 @@ std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>&
   for (std::int64_t id : fact_ids) {
     auto head = by_id.find(id);
     if (head == by_id.end()) continue;
-    heads.push_back({id, std::move(head->second)});
+    heads.push_back({id, std::move(head->second), {}});
     by_id.erase(head);  // an id listed twice is read once
   }
   return read_facts(db, std::move(heads), rows_read);
@@ -276,7 +277,20 @@ std::vector<Fact> read_facts(sql::Database& db, std::vector<FactHead> heads, std
   rows.reserve(sorted.size());
   PublishedValues published;
   read_claims(db, ids, rows, published);
-  read_values(db, ids, rows);
+  // Values the heads carry (an upcoming fact's history) are not read again.
+  for (auto& h : heads) {
+    if (h.values.empty()) continue;
+    FactRows& r = rows[h.row];
+    if (r.values.empty()) r.values = std::move(h.values);
+  }
+  std::vector<std::int64_t> without_values;
+  for (const auto& h : heads) {
+    auto r = rows.find(h.row);
+    if (r == rows.end() || r->second.values.empty()) without_values.push_back(h.row);
+  }
+  std::sort(without_values.begin(), without_values.end());
+  without_values.erase(std::unique(without_values.begin(), without_values.end()), without_values.end());
+  read_values(db, without_values.size() == sorted.size() ? ids : id_list(without_values), rows);
   read_notes_and_contradictions(db, ids, rows);
   std::vector<std::int64_t> disputed;
   for (const auto& [id, r] : rows) {

@@ -2,6 +2,7 @@
 // Facts as the model has them (dateline/fact.h), read back from the store for queries.
 
 #include "sqlite.h"
+#include "store_rows.h"
 
 #include <dateline/fact.h>
 
@@ -24,6 +25,9 @@ std::vector<Fact> read_facts(sql::Database& db, const std::vector<std::int64_t>&
 struct FactHead {
   std::int64_t row = 0;
   Fact fact;
+  // Its values (by seq) when the query read them with the head (facts.history); empty: read
+  // from fact_values.
+  std::vector<ValueRow> values;
 };
 // The same from heads already read: `upcoming` reads them from its index.
 std::vector<Fact> read_facts(sql::Database& db, std::vector<FactHead> heads, std::vector<std::int64_t>* rows_read = nullptr);

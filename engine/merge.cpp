@@ -1,5 +1,7 @@
 #include "merge.h"
 
+#include "value_history.h"
+
 #include <dateline/document.h>
 #include <dateline/fact.h>
 #include <dateline/order.h>
@@ -307,6 +309,7 @@ std::int64_t create_fact(DocumentContext& c, IngestClaim& ic) {
     row.cur_latest = time->latest;
   }
   if (time) row.cur_granularity = time->granularity;
+  if (row.upcoming) row.history = history_json({ValueRow{0, time, ic.time_text, claim.status, c.reported, c.text_id}});
   row.recipients = join_names(ic.subject.recipients);
   c.pending.add(std::move(row));
   // Cached as a read would give it back (names through their tab-joined columns).
@@ -531,10 +534,11 @@ void write_index_rows(DocumentContext& c) {
 namespace {
 
 // The facts row's current value, for a fact whose row is written.
-void write_current_value(sql::Database& db, std::int64_t fact_id, const ValueRow& current, bool upcoming) {
+void write_current_value(sql::Database& db, std::int64_t fact_id, const ValueRow& current, bool upcoming,
+                         const std::string& history) {
   auto& s = db.prepared(
       "UPDATE OR FAIL facts SET cur_seq = ?, cur_status = ?, cur_earliest = ?, cur_latest = ?, cur_granularity = ?, "
-      "upcoming = ? WHERE id = ?");
+      "upcoming = ?, history = ? WHERE id = ?");
   s.bind(1, current.seq).bind(2, to_string(current.status));
   bind_date(s, 3, current.time ? current.time->earliest : std::nullopt);
   bind_date(s, 4, current.time ? current.time->latest : std::nullopt);
@@ -544,7 +548,12 @@ void write_current_value(sql::Database& db, std::int64_t fact_id, const ValueRow
     s.bind_null(5);
   }
   s.bind(6, upcoming ? 1 : 0);
-  s.bind(7, fact_id).run();
+  if (upcoming) {
+    s.bind_static(7, history);
+  } else {
+    s.bind_null(7);
+  }
+  s.bind(8, fact_id).run();
 }
 
 // Each dated value revises the dated value before it: EXTENDS when it is later, else SUPERSEDES.
@@ -572,6 +581,7 @@ void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, Pen
   if (pending) pending->write_values(db);
   std::vector<ValueRow> values = read_values(db, fact_id);
   if (values.empty()) return;
+  std::vector<ValueRow> by_seq = values;  // as read_values() gives them, for the history
   sort_history(values);
   const ValueRow& current = values.back();
   if (CandidateFact* cached = cache.cached(fact_id)) cached->cur_seq = current.seq;
@@ -586,6 +596,7 @@ void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, Pen
     p.reset();
   }
   const bool upcoming = is_upcoming(info.kind, current.status) && current.time && current.time->has_bounds();
+  const std::string history = upcoming ? history_json(by_seq) : std::string();
   if (row) {
     row->cur_seq = current.seq;
     row->cur_status = to_string(current.status);
@@ -593,8 +604,9 @@ void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, Pen
     row->cur_latest = current.time ? current.time->latest : std::nullopt;
     row->cur_granularity = current.time ? std::optional(current.time->granularity) : std::nullopt;
     row->upcoming = upcoming;
+    row->history = history;
   } else {
-    write_current_value(db, fact_id, current, upcoming);
+    write_current_value(db, fact_id, current, upcoming, history);
   }
   write_revision_links(db, fact_id, values);
 }
@@ -637,8 +649,8 @@ void PendingFacts::write(sql::Database& db) {
   static const MultiInsert rows(
       "INSERT INTO facts(id, key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
       "amount_unit, amount_approximate, amount_text, timeline_id, upcoming, cur_seq, cur_status, cur_earliest, "
-      "cur_latest, cur_granularity, recipients) VALUES ",
-      21);
+      "cur_latest, cur_granularity, recipients, history) VALUES ",
+      22);
   rows.write(db, facts_.size(), [&](sql::Statement& s, int first, std::size_t i) {
     const PendingFact& f = facts_[i];
     const int o = first - 1;
@@ -655,6 +667,7 @@ void PendingFacts::write(sql::Database& db) {
     bind_date(s, o + 19, f.cur_latest);
     if (f.cur_granularity) s.bind_static(o + 20, to_string(*f.cur_granularity));
     s.bind_static(o + 21, f.recipients);
+    if (!f.history.empty()) s.bind_static(o + 22, f.history);
   });
   facts_.clear();
 }

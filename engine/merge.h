@@ -49,6 +49,7 @@ struct PendingFact {
   std::string cur_status;
   std::optional<Date> cur_earliest, cur_latest;
   std::optional<Granularity> cur_granularity;
+  std::string history;  // the values as JSON when upcoming (value_history.h), else empty (NULL)
 };
 
 // A value of a fact as its fact_values row will be written (by PendingFacts, a few statements

@@ -4,6 +4,7 @@
 #include "fact_matching.h"
 #include "fact_reader.h"
 #include "store_impl.h"
+#include "value_history.h"
 
 #include <dateline/order.h>
 
@@ -223,12 +224,16 @@ std::vector<Fact> Store::upcoming(const UpcomingQuery& query) const {
   // facts_ahead covers the columns of the facts' rows a listing shows (schema version 4): the
   // rows themselves, one page each, are not read.
   auto& q = impl_->db.prepared(
-      "SELECT id, key, predicate, topic, headline, amount_value, amount_unit, amount_approximate, amount_text "
+      "SELECT id, key, predicate, topic, headline, amount_value, amount_unit, amount_approximate, amount_text, history "
       "FROM facts INDEXED BY facts_ahead WHERE upcoming = 1 AND cur_latest >= ?1 AND cur_latest <= ?3 "
       "AND cur_earliest <= ?2");
   q.bind(1, iso_string(query.as_of)).bind(2, iso_string(end)).bind(3, iso_string(end + boost::gregorian::days(longest)));
   std::vector<engine::FactHead> heads;
-  while (q.step()) heads.push_back({q.int64(0), engine::read_fact_head(q, 1)});
+  while (q.step()) {
+    engine::FactHead& head = heads.emplace_back(engine::FactHead{q.int64(0), engine::read_fact_head(q, 1), {}});
+    // The values from the index too (schema version 5); without a history, from fact_values.
+    if (!q.is_null(9) && !engine::read_history(q.text(9), head.values)) head.values.clear();
+  }
   q.reset();
   std::vector<Fact> facts = engine::read_facts(impl_->db, std::move(heads));
   std::sort(facts.begin(), facts.end(), fact_less);

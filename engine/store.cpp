@@ -48,6 +48,12 @@ void Store::Impl::commit() {
 }
 
 void Store::Impl::begin_batch() {
+  if (!ingesting) {
+    // 64 MB for an ingest, which reads the same candidate facts and index pages again and again:
+    // bounded, whatever the store's size (queries keep the small cache set at open, schema.cpp).
+    db.exec("PRAGMA cache_size = -65536");
+    ingesting = true;
+  }
   batch.emplace(db);
   batch_start = std::chrono::steady_clock::now();
   auto& q = db.prepared("PRAGMA data_version");

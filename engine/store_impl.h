@@ -28,6 +28,7 @@ struct Store::Impl {
   engine::FactCache cache;
   std::optional<std::int64_t> data_version;  // PRAGMA data_version when the caches were last valid
   bool caches_stale = true;
+  bool ingesting = false;  // the page cache has been raised for ingest
   // Updates are written UPDATE OR FAIL: an UPDATE that may abort makes SQLite keep a statement
   // journal (a copy of every page it touches) to undo it alone; with OR FAIL an error still stops
   // the ingest, and the batch is rolled back whole anyway (a third off each update).

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 
@@ -84,7 +85,7 @@ TEST_CASE("the same text from two outlets is stored once and counted as two sour
 
 TEST_CASE("a fresh store has the current schema version and its tables can be queried") {
   TempStore store;
-  CHECK(store->schema_version() == 4);
+  CHECK(store->schema_version() == 5);
   store->ingest(summit_article("Nordic Times", "").build());
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(store.path().c_str(), &db) == SQLITE_OK);
@@ -152,9 +153,22 @@ std::string lower_ascii(std::string s) {
 
 void exec(sqlite3* db, const char* sql) { REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK); }
 
+// Turns a store back into a version 4 one: no history in the facts rows, facts_ahead without it.
+void downgrade_to_version_4(const std::string& path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  exec(db,
+       "BEGIN; DROP INDEX facts_ahead; ALTER TABLE facts DROP COLUMN history; "
+       "CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest, key, predicate, topic, headline, amount_value, "
+       "amount_unit, amount_approximate, amount_text) WHERE upcoming = 1; "
+       "DELETE FROM schema_version WHERE version = 5; COMMIT;");
+  sqlite3_close(db);
+}
+
 // Turns a store back into a version 3 one: no fact_sources, claims indexed by fact, facts_ahead
 // on the facts' times alone.
 void downgrade_to_version_3(const std::string& path) {
+  downgrade_to_version_4(path);
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   exec(db,
@@ -220,7 +234,7 @@ TEST_CASE("a version 2 store is migrated: its text lookup keys become hashes and
   const StoreCounts before = store->counts();
   downgrade_to_version_2(store.path());
   store.reopen();
-  CHECK(store->schema_version() == 4);
+  CHECK(store->schema_version() == 5);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'fact_keys'") == 0);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_lookup") > 0);
   // Another outlet's own words about the same summit: found through the migrated keys (the
@@ -247,7 +261,7 @@ TEST_CASE("a version 3 store is migrated: each fact's sources are gathered in fa
   downgrade_to_version_3(store.path());
   CHECK(count_rows(store.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'fact_sources'") == 0);
   store.reopen();
-  CHECK(store->schema_version() == 4);
+  CHECK(store->schema_version() == 5);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources") == sources);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM sqlite_master WHERE name = 'claims_by_fact'") == 0);
   // What the queries show is what they showed before the migration.
@@ -277,6 +291,65 @@ TEST_CASE("a version 3 store is migrated: each fact's sources are gathered in fa
   CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", stored, joined).c_str()) == 0);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources") == 7);
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources WHERE id >> 32 <> fact_id") == 0);
+}
+
+namespace {
+
+Extraction deadline_report(const char* outlet, const char* published, const char* words, const char* value) {
+  return Article(outlet, published)
+      .sentence(fmt::format("Lumio must sell its app to a domestic owner by {} or be banned.", words))
+      .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
+      .time(words, value)
+      .entity("Lumio", EntityKind::Org, "agent")
+      .build();
+}
+
+}  // namespace
+
+TEST_CASE("an upcoming fact carries its values in its row, and a version 4 store is migrated to that") {
+  TempStore store;
+  // A deadline moved by a later report and sharpened by a third (two values, one sharpened), a
+  // summit, and a treaty signed long ago, which is not upcoming.
+  store->ingest(deadline_report("Metro Post", "2025-01-05", "January 19", "2025-01-19"));
+  store->ingest(deadline_report("Tech Ledger", "2025-01-21", "April", "2025-04"));
+  store->ingest(deadline_report("Metro Post", "2025-02-03", "April 5", "2025-04-05"));
+  store->ingest(summit_article("Nordic Times", "https://nordic.example/summit").build());
+  store->commit();
+  // The copy in the rows is what fact_values holds, for the upcoming facts only.
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM facts WHERE upcoming = 1 AND history IS NULL") == 0);
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM facts WHERE upcoming = 0 AND history IS NOT NULL") == 0);
+  const char* from_values =
+      "SELECT f.id, json_group_array(json_array(v.seq, v.value, v.type, v.granularity, v.earliest, v.latest, v.mod, "
+      "v.time_text, v.status, v.first_reported, v.text_id)) FROM facts f JOIN (SELECT * FROM fact_values ORDER BY "
+      "fact_id, seq) v ON v.fact_id = f.id WHERE f.upcoming = 1 GROUP BY f.id";
+  const char* from_rows = "SELECT id, history FROM facts WHERE upcoming = 1";
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM facts WHERE upcoming = 1") == 2);
+  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_values, from_rows).c_str()) == 0);
+  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_rows, from_values).c_str()) == 0);
+  const UpcomingQuery window{parse_iso_date("2025-01-01"), 120};
+  const auto ahead = store->upcoming(window);
+  REQUIRE(ahead.size() == 2);
+  const auto deadline = std::find_if(ahead.begin(), ahead.end(), [](const Fact& f) { return f.predicate == "deadline"; });
+  REQUIRE(deadline != ahead.end());
+  CHECK(history_values(*deadline) == std::vector<std::string>{"2025-01-19", "2025-04-05"});
+  const std::string listed = facts_json(ahead);
+  // With the values read from fact_values (no history in the rows), the listing is the same.
+  downgrade_to_version_4(store.path());
+  CHECK(count_rows(store.path(), "SELECT count(*) FROM pragma_table_info('facts') WHERE name = 'history'") == 0);
+  store.reopen();
+  CHECK(store->schema_version() == 5);
+  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_values, from_rows).c_str()) == 0);
+  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_rows, from_values).c_str()) == 0);
+  CHECK(facts_json(store->upcoming(window)) == listed);
+  // A history that cannot be read is not trusted: the values come from fact_values.
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(store.path().c_str(), &db) == SQLITE_OK);
+    exec(db, "UPDATE facts SET history = '[[0, \"2025-01\"]]' WHERE upcoming = 1");
+    sqlite3_close(db);
+  }
+  store.reopen();
+  CHECK(facts_json(store->upcoming(window)) == listed);
 }
 
 TEST_CASE("a document of more new facts than the fact cache holds is stored whole, and its last claim still merges into its first fact") {
