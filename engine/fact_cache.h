@@ -42,10 +42,11 @@ struct CandidateFact {
   std::string amount_text;
   std::int64_t cur_seq = 0;
   std::vector<ValueRow> values;  // by seq
-  // The text being ingested when `entities` and `topic_names` were worked out: frequencies change
-  // only between texts, so the claims of one text (each comparing dozens of candidates) work them
-  // out once per fact. 0: not yet, or the names changed.
-  std::int64_t derived_for_text = 0;
+  // The generation of the frequent names (EntityFrequency::generation) when `entities` and
+  // `topic_names` were worked out: they hold until the set of frequent names changes, so the
+  // claims of many texts (each comparing dozens of candidates) work them out once. 0: not yet, or
+  // the fact's names changed.
+  std::uint64_t derived_for = 0;
 };
 
 // FNV-1a over the bytes of a lookup key, built from its parts without an intermediate string.

@@ -60,7 +60,7 @@ std::int64_t insert_document(sql::Database& db, const Document& d, std::int64_t 
 // SELECT whole before it inserts, so row_number() numbers a fact's claims from that last one).
 void add_copy_sources(sql::Database& db, const Document& d, std::int64_t text_id, std::int64_t document_row) {
   auto& s = db.prepared(
-      "INSERT INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
+      "INSERT OR FAIL INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
       "published, published_day, span_begin, span_end, quote, attribution, entities) "
       "SELECT coalesce((SELECT max(s.id) FROM fact_sources s WHERE s.id BETWEEN c.fact_id << 32 "
       "AND (c.fact_id << 32) + 4294967295), (c.fact_id << 32) - 1) + row_number() OVER (PARTITION BY c.fact_id "
@@ -164,7 +164,7 @@ void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, s
     sources.emplace_back(i, it->second++);
   }
   static const MultiInsert rows(
-      "INSERT INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
+      "INSERT OR FAIL INTO claims(id, claim_key, text_id, doc, predicate, also, topic, status, time_value, time_type, "
       "time_granularity, time_earliest, time_latest, time_mod, time_text, time_begin, time_end, time_source, "
       "amount_value, amount_unit, amount_approximate, amount_text, amount_begin, amount_end, attribution, "
       "confidence, span_begin, span_end, quote, entities, fact_id, value_seq) VALUES ",
@@ -172,7 +172,7 @@ void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, s
   rows.write(db, claims.size(),
              [&](sql::Statement& s, int first, std::size_t i) { bind_claim(s, first, text_id, d, claims[i], texts[i]); });
   static const MultiInsert source_rows(
-      "INSERT INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
+      "INSERT OR FAIL INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
       "published, published_day, span_begin, span_end, quote, attribution, entities) VALUES ",
       17);
   source_rows.write(db, sources.size(), [&](sql::Statement& s, int first, std::size_t n) {

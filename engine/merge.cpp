@@ -33,8 +33,8 @@ std::vector<std::string> telling_names(std::string_view topic, EntityFrequency& 
   return names;
 }
 
-// A candidate fact with its specific entities and telling names as of now (frequencies change
-// with every text).
+// A candidate fact with its specific entities and telling names as of now (they change with the
+// set of frequent names).
 FactPtr read_fact(DocumentContext& c, std::int64_t id) {
   if (!c.cache.cached(id)) c.pending.write_values(c.db);  // read from the store: with this document's values
   FactPtr f = c.cache.get(id);
@@ -44,10 +44,10 @@ FactPtr read_fact(DocumentContext& c, std::int64_t id) {
     c.pending.write(c.db);
     f = c.cache.get(id);
   }
-  if (f && f->derived_for_text != c.text_id) {
+  if (f && f->derived_for != c.frequency.generation()) {
     f->subject.entities = c.frequency.specific(f->subject.all_entities);
     f->subject.topic_names = telling_names(f->topic_text, c.frequency);
-    f->derived_for_text = c.text_id;
+    f->derived_for = c.frequency.generation();
   }
   return f;
 }
@@ -248,7 +248,7 @@ void attach(DocumentContext& c, const CandidateFact& fact, const ValueRow& value
     }
     if (!added.empty()) {
       cached->subject.all_entities = split_names(join_names(all));
-      cached->derived_for_text = 0;
+      cached->derived_for = 0;
     }
   }
   if (sharper_time || earlier_report) refresh_fact(c.db, c.cache, fact_id, &c.pending);
@@ -630,7 +630,7 @@ PendingFact* PendingFacts::find(std::int64_t id) {
 
 void PendingFacts::write_values(sql::Database& db) {
   static const MultiInsert rows(
-      "INSERT INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, status, "
+      "INSERT OR FAIL INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, status, "
       "first_reported, text_id) VALUES ",
       12);
   rows.write(db, values_.size(), [&](sql::Statement& s, int first, std::size_t i) {
@@ -647,7 +647,7 @@ void PendingFacts::write_values(sql::Database& db) {
 void PendingFacts::write(sql::Database& db) {
   write_values(db);
   static const MultiInsert rows(
-      "INSERT INTO facts(id, key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
+      "INSERT OR FAIL INTO facts(id, key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
       "amount_unit, amount_approximate, amount_text, timeline_id, upcoming, cur_seq, cur_status, cur_earliest, "
       "cur_latest, cur_granularity, recipients, history) VALUES ",
       22);

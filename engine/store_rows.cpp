@@ -143,20 +143,44 @@ void EntityFrequency::refresh() {
   auto& q = db_.prepared("SELECT max(id) FROM texts");
   texts_ = q.step() && !q.is_null(0) ? q.int64(0) : 0;
   q.reset();
+  frequent_.clear();
+  auto& f = db_.prepared("SELECT name, df FROM entity_df WHERE df >= 3 AND 4 * df > ?");
+  f.bind(1, texts_);
+  while (f.step()) frequent_.emplace(f.str(0), f.int64(1));
+  f.reset();
+  ++generation_;
+}
+
+void EntityFrequency::set_count(const std::string& name, std::int64_t df) {
+  if (cache_.size() >= kCacheNames) cache_.clear();
+  cache_.insert_or_assign(name, df);
+  if (is_frequent(df)) {
+    if (frequent_.insert_or_assign(name, df).second) ++generation_;
+  } else if (frequent_.erase(name)) {
+    ++generation_;
+  }
 }
 
 void EntityFrequency::add_text(std::int64_t text_id, const std::set<std::string>& names) {
-  // Names are distinct (a set): each row of the statement counts one more text.
-  static const MultiInsert rows("INSERT INTO entity_df(name, df) VALUES ", 2,
-                                " ON CONFLICT(name) DO UPDATE SET df = df + 1");
-  const std::vector<std::string> list(names.begin(), names.end());
-  rows.write(db_, list.size(), [&](sql::Statement& s, int first, std::size_t i) {
-    s.bind(first, list[i]).bind(first + 1, std::int64_t{1});
-  });
-  for (const auto& n : names) {
-    if (auto it = cache_.find(n); it != cache_.end()) it->second += 1;
-  }
   texts_ = std::max(texts_, text_id);
+  // Names are distinct (a set): each row of the statement counts one more text. The counts it
+  // returns keep the cached figures and the frequent names exact.
+  static const MultiInsert rows("INSERT OR FAIL INTO entity_df(name, df) VALUES ", 2,
+                                " ON CONFLICT(name) DO UPDATE SET df = df + 1 RETURNING name, df");
+  const std::vector<std::string> list(names.begin(), names.end());
+  rows.write(
+      db_, list.size(),
+      [&](sql::Statement& s, int first, std::size_t i) { s.bind_static(first, list[i]).bind(first + 1, std::int64_t{1}); },
+      [&](const sql::Statement& s) { set_count(s.str(0), s.int64(1)); });
+  // One more text: a name this one does not name may now be in no more than a quarter of them.
+  for (auto it = frequent_.begin(); it != frequent_.end();) {
+    if (is_frequent(it->second)) {
+      ++it;
+    } else {
+      it = frequent_.erase(it);
+      ++generation_;
+    }
+  }
 }
 
 std::int64_t EntityFrequency::df(const std::string& name) {
@@ -170,17 +194,12 @@ std::int64_t EntityFrequency::df(const std::string& name) {
   return n;
 }
 
-bool EntityFrequency::frequent(const std::string& name) {
-  const std::int64_t n = df(name);
-  return n >= 3 && 4 * n > texts_;
-}
-
 double EntityFrequency::idf(const std::string& name) {
   const double n = static_cast<double>(std::max<std::int64_t>(1, df(name)));
   return std::log(1.0 + static_cast<double>(std::max<std::int64_t>(1, texts_)) / n);
 }
 
-std::vector<std::string> EntityFrequency::specific(const std::vector<std::string>& names) {
+std::vector<std::string> EntityFrequency::specific(const std::vector<std::string>& names) const {
   std::vector<std::string> out;
   for (const auto& n : names) {
     if (!frequent(n)) out.push_back(n);

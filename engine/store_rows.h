@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -38,6 +39,9 @@ std::string lower(std::string_view text);
 // An INSERT of many rows in few statements: a statement costs more than the row it writes (its
 // setup, step, halt and reset), and an ingest writes a few dozen index rows per document.
 // Instances must be static: their SQL texts key the connection's prepared statements.
+// Heads say INSERT OR FAIL or OR IGNORE, not a plain INSERT: a statement of several rows that may
+// abort makes SQLite keep a statement journal (a copy of every page it touches, to undo it
+// alone); with OR FAIL an error still stops the ingest, and the batch is rolled back whole.
 class MultiInsert {
  public:
   static constexpr std::size_t kMaxRows = 16;
@@ -47,11 +51,18 @@ class MultiInsert {
   // Writes `rows` rows; bind(statement, first parameter, row index) binds one row's columns.
   template <typename Bind>
   void write(sql::Database& db, std::size_t rows, Bind&& bind) const {
+    write(db, rows, bind, [](const sql::Statement&) {});
+  }
+  // The same for a statement with a RETURNING clause (its `tail`): returned(statement) reads each
+  // row it returns.
+  template <typename Bind, typename Returned>
+  void write(sql::Database& db, std::size_t rows, Bind&& bind, Returned&& returned) const {
     for (std::size_t done = 0; done < rows;) {
       const std::size_t n = std::min(kMaxRows, rows - done);
       auto& s = db.prepared(sql_[n]);
       for (std::size_t r = 0; r < n; ++r) bind(s, static_cast<int>(r) * columns_ + 1, done + r);
-      s.run();
+      while (s.step()) returned(s);
+      s.reset();
       done += n;
     }
   }
@@ -91,27 +102,43 @@ void sort_history(std::vector<ValueRow>& values);
 
 // In how many texts each entity is named. An entity named in more than a quarter of them (and
 // in at least three) is too frequent to tell stories apart: "US" in a US news store.
+//
+// The frequent names are few (each is in a quarter of the texts, and a text names a few dozen
+// at most) and kept as a set, exactly: read at refresh(), and updated by add_text() from the
+// counts its statement returns and the grown number of texts. Whether a name is frequent is a
+// lookup in that set, and generation() tells when the set last changed: what merging works out
+// from it for a candidate fact (its specific entities, its topic's telling names) holds until
+// then, not just for one text (a fact was worked out again for every text that compared with
+// it, a sixth of an ingest).
 class EntityFrequency {
  public:
   explicit EntityFrequency(sql::Database& db) : db_(db) {}
-  // Forgets cached figures and reads the number of texts again (another writer may have added some).
+  // Forgets cached figures and reads the number of texts and the frequent names again (another
+  // writer may have added some).
   void refresh();
   // Counts a new text (its id) naming each of `names` once, in the store and in the cached figures.
   void add_text(std::int64_t text_id, const std::set<std::string>& names);
   std::int64_t texts() const { return texts_; }
   std::int64_t df(const std::string& name);
-  bool frequent(const std::string& name);
+  bool frequent(std::string_view name) const { return frequent_.find(name) != frequent_.end(); }
+  // Changes whenever the set of frequent names does (never 0).
+  std::uint64_t generation() const { return generation_; }
   // ln(1 + texts / df): rarer names weigh more.
   double idf(const std::string& name);
   // The names of a list that are not frequent.
-  std::vector<std::string> specific(const std::vector<std::string>& names);
+  std::vector<std::string> specific(const std::vector<std::string>& names) const;
 
  private:
+  bool is_frequent(std::int64_t df) const { return df >= 3 && 4 * df > texts_; }
+  void set_count(const std::string& name, std::int64_t df);
+
   sql::Database& db_;
   std::int64_t texts_ = 0;
   // Bounded: cleared when it grows past kCacheNames.
   static constexpr std::size_t kCacheNames = 1 << 16;
   std::unordered_map<std::string, std::int64_t> cache_;
+  std::map<std::string, std::int64_t, std::less<>> frequent_;  // name -> df
+  std::uint64_t generation_ = 1;
 };
 
 // Calls visit(word) for each word of a topic that is a name too rare to be every story's:
@@ -128,7 +155,7 @@ void for_each_rare_name(std::string_view topic, EntityFrequency& frequency, Visi
     start = end + 1;
     if (word.ends_with("'s")) word.remove_suffix(2);
     if (std::none_of(word.begin(), word.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) continue;
-    if (frequency.frequent(std::string(word))) continue;
+    if (frequency.frequent(word)) continue;
     if (!visit(word)) return;
   }
 }

@@ -153,12 +153,13 @@ std::string lower_ascii(std::string s) {
 
 void exec(sqlite3* db, const char* sql) { REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK); }
 
-// Turns a store back into a version 4 one: no history in the facts rows, facts_ahead without it.
+// Turns a store back into a version 4 one: no history in the facts rows, facts_ahead without it,
+// thread entities not indexed by name and count.
 void downgrade_to_version_4(const std::string& path) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   exec(db,
-       "BEGIN; DROP INDEX facts_ahead; ALTER TABLE facts DROP COLUMN history; "
+       "BEGIN; DROP INDEX facts_ahead; DROP INDEX timeline_entities_by_name; ALTER TABLE facts DROP COLUMN history; "
        "CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest, key, predicate, topic, headline, amount_value, "
        "amount_unit, amount_approximate, amount_text) WHERE upcoming = 1; "
        "DELETE FROM schema_version WHERE version = 5; COMMIT;");
