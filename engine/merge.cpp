@@ -536,9 +536,12 @@ namespace {
 // The facts row's current value, for a fact whose row is written.
 void write_current_value(sql::Database& db, std::int64_t fact_id, const ValueRow& current, bool upcoming,
                          const std::string& history) {
+  // Written only when it changed: a value reported earlier than known often changes nothing the
+  // row shows, and a write rewrites the row and its three indexes' entries.
   auto& s = db.prepared(
-      "UPDATE OR FAIL facts SET cur_seq = ?, cur_status = ?, cur_earliest = ?, cur_latest = ?, cur_granularity = ?, "
-      "upcoming = ?, history = ? WHERE id = ?");
+      "UPDATE OR FAIL facts SET cur_seq = ?1, cur_status = ?2, cur_earliest = ?3, cur_latest = ?4, cur_granularity = ?5, "
+      "upcoming = ?6, history = ?7 WHERE id = ?8 AND (cur_seq IS NOT ?1 OR cur_status IS NOT ?2 OR cur_earliest IS NOT ?3 "
+      "OR cur_latest IS NOT ?4 OR cur_granularity IS NOT ?5 OR upcoming IS NOT ?6 OR history IS NOT ?7)");
   s.bind(1, current.seq).bind(2, to_string(current.status));
   bind_date(s, 3, current.time ? current.time->earliest : std::nullopt);
   bind_date(s, 4, current.time ? current.time->latest : std::nullopt);
@@ -556,22 +559,52 @@ void write_current_value(sql::Database& db, std::int64_t fact_id, const ValueRow
   s.bind(8, fact_id).run();
 }
 
+struct RevisionLink {
+  std::string_view kind;
+  std::int64_t from = 0, to = 0;
+};
+
 // Each dated value revises the dated value before it: EXTENDS when it is later, else SUPERSEDES.
+// Only what changed is written: usually nothing, or one link after those stored (a new latest
+// value); otherwise the fact's links are written again. A deadline moved a dozen times was
+// a dozen rows deleted and inserted again for every report that restated it.
 void write_revision_links(sql::Database& db, std::int64_t fact_id, const std::vector<ValueRow>& values) {
   if (values.size() < 2) return;
-  db.prepared("DELETE FROM links WHERE from_fact = ? AND to_fact = ? AND from_value IS NOT NULL")
-      .bind(1, fact_id)
-      .bind(2, fact_id)
-      .run();
+  std::vector<RevisionLink> wanted;
   const ValueRow* previous = nullptr;
-  auto& link = db.prepared("INSERT INTO links(from_fact, to_fact, kind, from_value, to_value) VALUES (?, ?, ?, ?, ?)");
   for (const auto& v : values) {
     if (!v.time || !v.time->has_bounds()) continue;
     if (previous) {
       const LinkKind kind = relate(*v.time, *previous->time) == Relation::After ? LinkKind::Extends : LinkKind::Supersedes;
-      link.bind(1, fact_id).bind(2, fact_id).bind(3, to_string(kind)).bind(4, v.seq).bind(5, previous->seq).run();
+      wanted.push_back({to_string(kind), v.seq, previous->seq});
     }
     previous = &v;
+  }
+  auto& q = db.prepared(
+      "SELECT kind, from_value, to_value FROM links WHERE from_fact = ?1 AND to_fact = ?1 AND from_value IS NOT NULL "
+      "ORDER BY rowid");
+  q.bind(1, fact_id);
+  std::size_t kept = 0;  // how many of the wanted links are stored, in order, before any other
+  bool others = false;    // stored links beyond those
+  while (q.step()) {
+    if (kept < wanted.size() && q.text(0) == wanted[kept].kind && q.int64(1) == wanted[kept].from &&
+        q.int64(2) == wanted[kept].to) {
+      ++kept;
+    } else {
+      others = true;
+    }
+  }
+  q.reset();
+  if (others) {
+    db.prepared("DELETE FROM links WHERE from_fact = ? AND to_fact = ? AND from_value IS NOT NULL")
+        .bind(1, fact_id)
+        .bind(2, fact_id)
+        .run();
+    kept = 0;
+  }
+  auto& link = db.prepared("INSERT INTO links(from_fact, to_fact, kind, from_value, to_value) VALUES (?, ?, ?, ?, ?)");
+  for (std::size_t i = kept; i < wanted.size(); ++i) {
+    link.bind(1, fact_id).bind(2, fact_id).bind_static(3, wanted[i].kind).bind(4, wanted[i].from).bind(5, wanted[i].to).run();
   }
 }
 
@@ -589,6 +622,8 @@ void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, Pen
   PredicateInfo info;
   if (row) {
     info = predicate_info(row->predicate);
+  } else if (const CandidateFact* cached = cache.cached(fact_id)) {
+    info = cached->info;
   } else {
     auto& p = db.prepared("SELECT predicate FROM facts WHERE id = ?");
     p.bind(1, fact_id);

@@ -51,18 +51,11 @@ class MultiInsert {
   // Writes `rows` rows; bind(statement, first parameter, row index) binds one row's columns.
   template <typename Bind>
   void write(sql::Database& db, std::size_t rows, Bind&& bind) const {
-    write(db, rows, bind, [](const sql::Statement&) {});
-  }
-  // The same for a statement with a RETURNING clause (its `tail`): returned(statement) reads each
-  // row it returns.
-  template <typename Bind, typename Returned>
-  void write(sql::Database& db, std::size_t rows, Bind&& bind, Returned&& returned) const {
     for (std::size_t done = 0; done < rows;) {
       const std::size_t n = std::min(kMaxRows, rows - done);
       auto& s = db.prepared(sql_[n]);
       for (std::size_t r = 0; r < n; ++r) bind(s, static_cast<int>(r) * columns_ + 1, done + r);
-      while (s.step()) returned(s);
-      s.reset();
+      s.run();
       done += n;
     }
   }
@@ -105,7 +98,7 @@ void sort_history(std::vector<ValueRow>& values);
 //
 // The frequent names are few (each is in a quarter of the texts, and a text names a few dozen
 // at most) and kept as a set, exactly: read at refresh(), and updated by add_text() from the
-// counts its statement returns and the grown number of texts. Whether a name is frequent is a
+// new counts of its names and the grown number of texts. Whether a name is frequent is a
 // lookup in that set, and generation() tells when the set last changed: what merging works out
 // from it for a candidate fact (its specific entities, its topic's telling names) holds until
 // then, not just for one text (a fact was worked out again for every text that compared with
