@@ -611,18 +611,20 @@ void write_revision_links(sql::Database& db, std::int64_t fact_id, const std::ve
 }  // namespace
 
 void refresh_fact(sql::Database& db, FactCache& cache, std::int64_t fact_id, PendingFacts* pending) {
-  if (pending) pending->write_values(db);
-  std::vector<ValueRow> values = read_values(db, fact_id);
+  // The cached copy's values are the stored ones (written through); otherwise read them.
+  const CandidateFact* cached = cache.cached(fact_id);
+  if (pending && !cached) pending->write_values(db);
+  std::vector<ValueRow> values = cached ? cached->values : read_values(db, fact_id);
   if (values.empty()) return;
   std::vector<ValueRow> by_seq = values;  // as read_values() gives them, for the history
   sort_history(values);
   const ValueRow& current = values.back();
-  if (CandidateFact* cached = cache.cached(fact_id)) cached->cur_seq = current.seq;
+  if (CandidateFact* copy = cache.cached(fact_id)) copy->cur_seq = current.seq;
   PendingFact* row = pending ? pending->find(fact_id) : nullptr;
   PredicateInfo info;
   if (row) {
     info = predicate_info(row->predicate);
-  } else if (const CandidateFact* cached = cache.cached(fact_id)) {
+  } else if (cached) {
     info = cached->info;
   } else {
     auto& p = db.prepared("SELECT predicate FROM facts WHERE id = ?");
