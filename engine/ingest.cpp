@@ -60,8 +60,8 @@ std::int64_t insert_document(sql::Database& db, const Document& d, std::int64_t 
 // SELECT whole before it inserts, so row_number() numbers a fact's claims from that last one).
 void add_copy_sources(sql::Database& db, const Document& d, std::int64_t text_id, std::int64_t document_row) {
   auto& s = db.prepared(
-      "INSERT OR FAIL INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
-      "published, published_day, span_begin, span_end, quote, attribution, entities) "
+      "INSERT OR FAIL INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, "
+      "title, published, published_day, span_begin, span_end, quote, attribution, entities) "
       "SELECT coalesce((SELECT max(s.id) FROM fact_sources s WHERE s.id BETWEEN c.fact_id << 32 "
       "AND (c.fact_id << 32) + 4294967295), (c.fact_id << 32) - 1) + row_number() OVER (PARTITION BY c.fact_id "
       "ORDER BY c.id), c.fact_id, c.id, ?1, c.value_seq, c.claim_key, ?2, ?3, ?4, ?5, ?6, ?7, c.span_begin, "
@@ -172,8 +172,8 @@ void insert_claims(sql::Database& db, std::int64_t text_id, const Document& d, s
   rows.write(db, claims.size(),
              [&](sql::Statement& s, int first, std::size_t i) { bind_claim(s, first, text_id, d, claims[i], texts[i]); });
   static const MultiInsert source_rows(
-      "INSERT OR FAIL INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, title, "
-      "published, published_day, span_begin, span_end, quote, attribution, entities) VALUES ",
+      "INSERT OR FAIL INTO fact_sources(id, fact_id, claim_id, document_row, value_seq, claim_key, doc, source, url, "
+      "title, published, published_day, span_begin, span_end, quote, attribution, entities) VALUES ",
       17);
   source_rows.write(db, sources.size(), [&](sql::Statement& s, int first, std::size_t n) {
     const auto [i, id] = sources[n];

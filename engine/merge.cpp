@@ -539,9 +539,10 @@ void write_current_value(sql::Database& db, std::int64_t fact_id, const ValueRow
   // Written only when it changed: a value reported earlier than known often changes nothing the
   // row shows, and a write rewrites the row and its three indexes' entries.
   auto& s = db.prepared(
-      "UPDATE OR FAIL facts SET cur_seq = ?1, cur_status = ?2, cur_earliest = ?3, cur_latest = ?4, cur_granularity = ?5, "
-      "upcoming = ?6, history = ?7 WHERE id = ?8 AND (cur_seq IS NOT ?1 OR cur_status IS NOT ?2 OR cur_earliest IS NOT ?3 "
-      "OR cur_latest IS NOT ?4 OR cur_granularity IS NOT ?5 OR upcoming IS NOT ?6 OR history IS NOT ?7)");
+      "UPDATE OR FAIL facts SET cur_seq = ?1, cur_status = ?2, cur_earliest = ?3, cur_latest = ?4, "
+      "cur_granularity = ?5, upcoming = ?6, history = ?7 WHERE id = ?8 AND (cur_seq IS NOT ?1 OR cur_status IS NOT ?2 "
+      "OR cur_earliest IS NOT ?3 OR cur_latest IS NOT ?4 OR cur_granularity IS NOT ?5 OR upcoming IS NOT ?6 "
+      "OR history IS NOT ?7)");
   s.bind(1, current.seq).bind(2, to_string(current.status));
   bind_date(s, 3, current.time ? current.time->earliest : std::nullopt);
   bind_date(s, 4, current.time ? current.time->latest : std::nullopt);
@@ -604,7 +605,8 @@ void write_revision_links(sql::Database& db, std::int64_t fact_id, const std::ve
   }
   auto& link = db.prepared("INSERT INTO links(from_fact, to_fact, kind, from_value, to_value) VALUES (?, ?, ?, ?, ?)");
   for (std::size_t i = kept; i < wanted.size(); ++i) {
-    link.bind(1, fact_id).bind(2, fact_id).bind_static(3, wanted[i].kind).bind(4, wanted[i].from).bind(5, wanted[i].to).run();
+    link.bind(1, fact_id).bind(2, fact_id).bind_static(3, wanted[i].kind);
+    link.bind(4, wanted[i].from).bind(5, wanted[i].to).run();
   }
 }
 
@@ -667,8 +669,8 @@ PendingFact* PendingFacts::find(std::int64_t id) {
 
 void PendingFacts::write_values(sql::Database& db) {
   static const MultiInsert rows(
-      "INSERT OR FAIL INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, status, "
-      "first_reported, text_id) VALUES ",
+      "INSERT OR FAIL INTO fact_values(fact_id, seq, value, type, granularity, earliest, latest, mod, time_text, "
+      "status, first_reported, text_id) VALUES ",
       12);
   rows.write(db, values_.size(), [&](sql::Statement& s, int first, std::size_t i) {
     const PendingValue& v = values_[i];
@@ -684,9 +686,9 @@ void PendingFacts::write_values(sql::Database& db) {
 void PendingFacts::write(sql::Database& db) {
   write_values(db);
   static const MultiInsert rows(
-      "INSERT OR FAIL INTO facts(id, key, predicate, family, families, topic, topic_norm, headline, entities, amount_value, "
-      "amount_unit, amount_approximate, amount_text, timeline_id, upcoming, cur_seq, cur_status, cur_earliest, "
-      "cur_latest, cur_granularity, recipients, history) VALUES ",
+      "INSERT OR FAIL INTO facts(id, key, predicate, family, families, topic, topic_norm, headline, entities, "
+      "amount_value, amount_unit, amount_approximate, amount_text, timeline_id, upcoming, cur_seq, cur_status, "
+      "cur_earliest, cur_latest, cur_granularity, recipients, history) VALUES ",
       22);
   rows.write(db, facts_.size(), [&](sql::Statement& s, int first, std::size_t i) {
     const PendingFact& f = facts_[i];

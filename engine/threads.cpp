@@ -319,8 +319,9 @@ void write_growth(DocumentContext& c, const ThreadGrowth& growth, TopicThreads& 
   for (const auto& [key, n] : growth.named) named.push_back({lower(key.second), key.first, &key.second, n});
   // Rows naming the same entity in two cases ("NASAMS", "Nasams") meet in one statement as they
   // met in two: the second adds its count to the first's row.
-  static const MultiInsert entities("INSERT OR FAIL INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES ", 4,
-                                    " ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + excluded.facts");
+  static const MultiInsert entities(
+      "INSERT OR FAIL INTO timeline_entities(name_lc, timeline_id, name, facts) VALUES ", 4,
+      " ON CONFLICT(name_lc, timeline_id) DO UPDATE SET facts = facts + excluded.facts");
   entities.write(c.db, named.size(), [&](sql::Statement& s, int first, std::size_t i) {
     s.bind_static(first, named[i].name_lc).bind(first + 1, named[i].thread).bind_static(first + 2, *named[i].name);
     s.bind(first + 3, named[i].facts);

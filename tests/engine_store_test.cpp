@@ -325,12 +325,15 @@ TEST_CASE("an upcoming fact carries its values in its row, and a version 4 store
       "fact_id, seq) v ON v.fact_id = f.id WHERE f.upcoming = 1 GROUP BY f.id";
   const char* from_rows = "SELECT id, history FROM facts WHERE upcoming = 1";
   CHECK(count_rows(store.path(), "SELECT count(*) FROM facts WHERE upcoming = 1") == 2);
-  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_values, from_rows).c_str()) == 0);
-  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_rows, from_values).c_str()) == 0);
+  const std::string values_not_in_rows = fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_values, from_rows);
+  const std::string rows_not_in_values = fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_rows, from_values);
+  CHECK(count_rows(store.path(), values_not_in_rows.c_str()) == 0);
+  CHECK(count_rows(store.path(), rows_not_in_values.c_str()) == 0);
   const UpcomingQuery window{parse_iso_date("2025-01-01"), 120};
   const auto ahead = store->upcoming(window);
   REQUIRE(ahead.size() == 2);
-  const auto deadline = std::find_if(ahead.begin(), ahead.end(), [](const Fact& f) { return f.predicate == "deadline"; });
+  const auto deadline =
+      std::find_if(ahead.begin(), ahead.end(), [](const Fact& f) { return f.predicate == "deadline"; });
   REQUIRE(deadline != ahead.end());
   CHECK(history_values(*deadline) == std::vector<std::string>{"2025-01-19", "2025-04-05"});
   const std::string listed = facts_json(ahead);
@@ -339,8 +342,8 @@ TEST_CASE("an upcoming fact carries its values in its row, and a version 4 store
   CHECK(count_rows(store.path(), "SELECT count(*) FROM pragma_table_info('facts') WHERE name = 'history'") == 0);
   store.reopen();
   CHECK(store->schema_version() == 5);
-  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_values, from_rows).c_str()) == 0);
-  CHECK(count_rows(store.path(), fmt::format("SELECT count(*) FROM ({} EXCEPT {})", from_rows, from_values).c_str()) == 0);
+  CHECK(count_rows(store.path(), values_not_in_rows.c_str()) == 0);
+  CHECK(count_rows(store.path(), rows_not_in_values.c_str()) == 0);
   CHECK(facts_json(store->upcoming(window)) == listed);
   // A history that cannot be read is not trusted: the values come from fact_values.
   {
