@@ -47,6 +47,11 @@ bool is_quote(std::string_view word) {
          word == "\xE2\x80\x9D";
 }
 
+// An opening quote has space (or the sentence start) before it and a word right after it.
+bool quote_opens(const DocumentWords& doc, const SentenceWords& s, std::size_t t) {
+  return (t == s.first || doc.tokens[t].space_before) && t + 1 < s.last && !doc.tokens[t + 1].space_before;
+}
+
 bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" || word == "(" || word == ")"; }
 
 }  // namespace
@@ -75,10 +80,29 @@ std::size_t DocumentWords::token_at(std::uint32_t offset) const {
   return static_cast<std::size_t>(it - tokens.begin());
 }
 
-void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, SentenceWords& s) {
+void sentence_bounds(const DocumentWords& doc, Span span, SentenceWords& s) {
   s.span = span;
   s.first = doc.token_at(span.begin);
   s.last = doc.token_at(span.end);
+}
+
+bool may_hold_events(const DocumentWords& doc, Span span) {
+  const std::size_t last = doc.token_at(span.end);
+  for (std::size_t t = doc.token_at(span.begin); t < last; ++t) {
+    const WordEntry* e = doc.entries[t];
+    if (e && (!e->triggers.empty() || !e->reporting.empty())) return true;
+  }
+  return false;
+}
+
+void skip_quotes(const DocumentWords& doc, const SentenceWords& s, bool& in_quote) {
+  for (std::size_t t = s.first; t < s.last; ++t) {
+    if (is_quote(doc.words[t])) in_quote = quote_opens(doc, s, t);
+  }
+}
+
+void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, SentenceWords& s) {
+  sentence_bounds(doc, span, s);
   const std::size_t n = s.size();
   s.clause.assign(n, 0);
   s.quoted.assign(n, 0);
@@ -89,8 +113,7 @@ void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, Sentenc
     const std::size_t t = s.first + i;
     const std::string_view word = doc.words[t];
     if (is_quote(word)) {
-      // An opening quote has space (or the sentence start) before it and a word right after it.
-      bool opens = (i == 0 || doc.tokens[t].space_before) && t + 1 < s.last && !doc.tokens[t + 1].space_before;
+      bool opens = quote_opens(doc, s, t);
       if (opens != in_quote) ++clause;
       in_quote = opens;
       s.clause[i] = clause;

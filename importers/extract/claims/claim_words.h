@@ -56,4 +56,13 @@ struct SentenceWords {
 // sentence). `in_quote` carries an open quotation across sentences.
 void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, SentenceWords& s);
 
+// Whether any word of the sentence starts a trigger or a reporting phrase. Most sentences of
+// news start none: they yield no event and no report, and need no clauses, quotes or cues, only
+// sentence_bounds and what they do to `in_quote` (skip_quotes).
+bool may_hold_events(const DocumentWords& doc, Span span);
+// The span and token range of a sentence into `s`, its per-word vectors left as they were.
+void sentence_bounds(const DocumentWords& doc, Span span, SentenceWords& s);
+// `in_quote` after the sentence `s` (as sentence_bounds set it), as sentence_words leaves it.
+void skip_quotes(const DocumentWords& doc, const SentenceWords& s, bool& in_quote);
+
 }  // namespace dateline::claims
