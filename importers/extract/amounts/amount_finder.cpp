@@ -77,6 +77,7 @@ class Finder {
   // Finds an amount starting at token i; returns the token after it, or i when there is none.
   std::size_t try_at(std::size_t i) {
     const Token& t = tokens_[i];
+    if (t.kind == TokenKind::Word && !(t.lex && t.lex->starts_amount)) return i;  // most words
     if (t.kind == TokenKind::Word && AmountLexicon::is(t, WordClass::Vague)) return vague_at(i);
     std::optional<Number> number = number_at(i);
     if (!number) return i;

@@ -88,9 +88,13 @@ AmountLexicon::AmountLexicon() {
     std::stable_sort(entry.phrases.begin(), entry.phrases.end(),
                      [](const Phrase* a, const Phrase* b) { return a->tokens.size() > b->tokens.size(); });
     for (const Phrase* p : entry.phrases) {
+      if (p->cls == WordClass::Number) entry.starts_amount = true;
       if (p->tokens.size() != 1) continue;
       (p->exact_case ? entry.exact_classes : entry.classes) |= 1u << static_cast<unsigned>(p->cls);
     }
+    const std::uint32_t starts = 1u << static_cast<unsigned>(WordClass::Vague) |
+                                 1u << static_cast<unsigned>(WordClass::Article);
+    if ((entry.classes | entry.exact_classes) & starts) entry.starts_amount = true;
   });
 }
 

@@ -48,6 +48,10 @@ struct LexEntry {
   std::vector<const Phrase*> phrases;  // longest first
   std::uint32_t classes = 0;           // bits of WordClass, any case
   std::uint32_t exact_classes = 0;     // bits of WordClass, only in capitals (ISO codes)
+  // Whether an amount can start at this word: a vague round number ("hundreds"), an article
+  // before a scale ("a million") or the first word of a number ("twenty", "a dozen"). Most
+  // words the tables know ("the", "of", "was") are none, and the finder passes them at once.
+  bool starts_amount = false;
 };
 
 class AmountLexicon {
