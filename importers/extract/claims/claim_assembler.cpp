@@ -749,13 +749,13 @@ std::vector<Claim> find_claims(const Document& document, const std::vector<Timex
   for (const Span& sentence : document.sentences) {
     bounded_pieces(document.text, sentence, pieces);
     for (const Span& span : pieces) {
-      if (may_hold_events(doc, span)) {
-        sentence_words(doc, span, in_quote, s);
+      sentence_bounds(doc, span, s);
+      if (may_hold_events(doc, s)) {
+        sentence_words(doc, in_quote, s);
         SentenceAssembler(document, doc, s, state).run(out);
       } else {
         // No event and no report: what the sentence leaves for the next ones is its names
         // (for pronouns) and an open quotation.
-        sentence_bounds(doc, span, s);
         skip_quotes(doc, s, in_quote);
         SentenceAssembler(document, doc, s, state).remember_names();
       }
