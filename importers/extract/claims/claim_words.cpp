@@ -72,7 +72,7 @@ DocumentWords::DocumentWords(std::string_view text_, std::vector<entities::Token
     const WordEntry* e = lex.entry(words.back());
     entries.push_back(e);
     event_words.push_back(events);
-    if (e && (!e->triggers.empty() || !e->reporting.empty())) ++events;
+    if (lex.starts_event(words.back(), e)) ++events;
   }
   event_words.push_back(events);
   mark(tokens, timexes_, timex);
