@@ -737,15 +737,17 @@ void bounded_pieces(std::string_view text, Span sentence, std::vector<Span>& pie
 
 std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
                                const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts,
-                               std::vector<entities::Token> tokens) {
+                               const std::vector<entities::Token>& tokens) {
   using namespace claims;
   std::vector<Claim> out;
-  DocumentWords doc(document.text, std::move(tokens), timexes, entities, amounts);
+  DocumentWords doc(document.text, tokens, timexes, entities, amounts);
   DocumentState state;
   state.main_product = main_product(entities);
   bool in_quote = false;
-  SentenceWords s;  // reused, with the pieces, from sentence to sentence
-  std::vector<Span> pieces;
+  // Reused, with the pieces, from sentence to sentence and from document to document.
+  thread_local SentenceWords s;
+  thread_local std::vector<Span> pieces;
+  s.last = 0;  // sentence_bounds steps forward from the sentence before
   for (const Span& sentence : document.sentences) {
     bounded_pieces(document.text, sentence, pieces);
     for (const Span& span : pieces) {

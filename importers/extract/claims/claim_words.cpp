@@ -56,10 +56,10 @@ bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" 
 
 }  // namespace
 
-DocumentWords::DocumentWords(std::string_view text_, std::vector<entities::Token> tokens_,
+DocumentWords::DocumentWords(std::string_view text_, const std::vector<entities::Token>& tokens_,
                              const std::vector<Timex>& timexes_, const std::vector<EntityMention>& entities_,
                              const std::vector<Amount>& amounts_)
-    : text(text_), tokens(std::move(tokens_)), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
+    : text(text_), tokens(tokens_), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
   lower.resize(text.size());
   ascii_lower_into(text, lower.data());
   words.reserve(tokens.size());

@@ -23,7 +23,7 @@ constexpr std::int32_t kNone = -1;
 struct DocumentWords {
   std::string_view text;
   std::string lower;  // the text in ASCII lower case; `words` view it
-  std::vector<entities::Token> tokens;
+  const std::vector<entities::Token>& tokens;
   std::vector<std::string_view> words;              // per token
   std::vector<const WordEntry*> entries;            // per token: the phrases that start with its word, or null
   std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
@@ -34,8 +34,8 @@ struct DocumentWords {
   const std::vector<EntityMention>* entities = nullptr;
   const std::vector<Amount>* amounts = nullptr;
 
-  // `tokens` as entities::tokenize gives them for `text`.
-  DocumentWords(std::string_view text, std::vector<entities::Token> tokens, const std::vector<Timex>& timexes,
+  // `tokens` as entities::tokenize gives them for `text` (viewed, not copied: they outlive this).
+  DocumentWords(std::string_view text, const std::vector<entities::Token>& tokens, const std::vector<Timex>& timexes,
                 const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
 
   // The first token at or after byte `offset`.
