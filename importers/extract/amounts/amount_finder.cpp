@@ -113,8 +113,7 @@ class Finder {
       if (lex_.is(text_, t, WordClass::Article)) {
         if (i + 1 >= tokens_.size()) return std::nullopt;
         const Token& after = tokens_[i + 1];
-        if (!lex_.is(text_, after, WordClass::Hundred) && !lex_.is(text_, after, WordClass::Scale))
-          return std::nullopt;
+        if (!lex_.is(text_, after, WordClass::Hundred) && !lex_.is(text_, after, WordClass::Scale)) return std::nullopt;
         current = 1;
         any = true;
         k = i + 1;
@@ -307,8 +306,7 @@ class Finder {
       if (!t.all_caps && lex_.is(text_, t, WordClass::Stop)) break;
       if (t.all_caps) continue;
       if (!t.capitalized && lower_plural(t)) return noun_end(k);
-      if (t.capitalized && plural_shaped(t.text(text_)) && !lex_.is(text_, t, WordClass::NotPlural) &&
-          !capitalized) {
+      if (t.capitalized && plural_shaped(t.text(text_)) && !lex_.is(text_, t, WordClass::NotPlural) && !capitalized) {
         capitalized = k;
       }
     }

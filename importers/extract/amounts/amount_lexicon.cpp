@@ -92,8 +92,8 @@ AmountLexicon::AmountLexicon() {
       if (p->tokens.size() != 1) continue;
       (p->exact_case ? entry.exact_classes : entry.classes) |= 1u << static_cast<unsigned>(p->cls);
     }
-    const std::uint32_t starts = 1u << static_cast<unsigned>(WordClass::Vague) |
-                                 1u << static_cast<unsigned>(WordClass::Article);
+    const std::uint32_t starts =
+        1u << static_cast<unsigned>(WordClass::Vague) | 1u << static_cast<unsigned>(WordClass::Article);
     if ((entry.classes | entry.exact_classes) & starts) entry.starts_amount = true;
   });
   by_first_.for_each([&](std::string_view word, LexEntry& entry) {
