@@ -3,6 +3,7 @@
 
 #include "flat_word_map.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -42,16 +43,39 @@ TEST_CASE("try_emplace keeps the first value, like emplace") {
   CHECK_FALSE(hashes.contains(5));
 }
 
-TEST_CASE("words that differ in one byte, anywhere, hash apart") {
-  // Not a requirement of correctness (equal hashes still compare keys), but the tail of a word
-  // is read by overlapping loads that must not skip a byte.
+TEST_CASE("words that differ in one byte, anywhere, pack apart") {
+  // A word's first sixteen bytes are read by overlapping loads that must neither skip a byte
+  // nor read one past the word's end (the bytes after it here differ from word to word).
   for (std::size_t size = 1; size <= 20; ++size) {
     const std::string base(size, 'x');
-    for (std::size_t at = 0; at < size; ++at) {
+    for (std::size_t at = 0; at < std::min<std::size_t>(size, 16); ++at) {
       std::string other = base;
       other[at] = 'y';
       INFO(size << " bytes, differing at " << at);
-      CHECK(dateline::word_hash(base) != dateline::word_hash(other));
+      const auto a = dateline::pack_word(base);
+      const auto b = dateline::pack_word(other);
+      CHECK((a.lo != b.lo || a.hi != b.hi));
     }
+    std::string padded = base + "zzzzzzzzzzzzzzzz";
+    const auto a = dateline::pack_word(base);
+    const auto b = dateline::pack_word(std::string_view(padded).substr(0, size));
+    CHECK(a.lo == b.lo);
+    CHECK(a.hi == b.hi);
   }
+}
+
+TEST_CASE("keys longer than sixteen bytes that share their first sixteen are told apart") {
+  FlatWordMap<int> map;
+  const std::string stem(16, 's');
+  const std::string a = stem + "a", b = stem + "b";  // keys are views: they outlive the table
+  map[a] = 1;
+  map[b] = 2;
+  map[stem] = 3;
+  CHECK(*map.find(stem + "a") == 1);
+  CHECK(*map.find(stem + "b") == 2);
+  CHECK(*map.find(stem) == 3);
+  CHECK(map.find(stem + "c") == nullptr);
+  int sum = 0;
+  map.for_each([&](std::string_view, int& v) { sum += v; });
+  CHECK(sum == 6);
 }

@@ -16,11 +16,12 @@ Extraction extract(Document document) {
   x.timexes = find_timexes(document.text, dct);
   x.amounts = find_amounts(document.text, x.timexes);
   if (document.sentences.empty()) document.sentences = split_sentences(document.text);
-  // The entity tagger and the claim finder read the same tokens: tokenize once.
-  std::vector<entities::Token> tokens;
+  // The entity tagger and the claim finder read the same tokens: tokenize once, into a vector
+  // each thread keeps from document to document.
+  thread_local std::vector<entities::Token> tokens;
   entities::tokenize(document.text, tokens);
   x.entities = find_entities(document.text, document.sentences, x.timexes, tokens);  // marks them; no copy
-  x.claims = find_claims(document, x.timexes, x.entities, x.amounts, std::move(tokens));
+  x.claims = find_claims(document, x.timexes, x.entities, x.amounts, tokens);
   x.document = std::move(document);
   return x;
 }

@@ -15,9 +15,15 @@ void string(W& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
+// Keys are literals of our own: a writer that can write one without escaping it (the extract
+// JSON's json::CompactWriter) is given it whole.
 template <typename W>
 void key(W& w, std::string_view s) {
-  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  if constexpr (requires { w.PlainKey(s); }) {
+    w.PlainKey(s);
+  } else {
+    w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  }
 }
 
 // As iso_string(*d) (YYYY-MM-DD; Boost's years are 1400..9999, always four digits), written

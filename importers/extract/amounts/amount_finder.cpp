@@ -77,7 +77,8 @@ class Finder {
   // Finds an amount starting at token i; returns the token after it, or i when there is none.
   std::size_t try_at(std::size_t i) {
     const Token& t = tokens_[i];
-    if (t.kind == TokenKind::Word && AmountLexicon::is(t, WordClass::Vague)) return vague_at(i);
+    if (t.kind == TokenKind::Word && !t.starts_amount) return i;  // most words
+    if (t.kind == TokenKind::Word && lex_.is(text_, t, WordClass::Vague)) return vague_at(i);
     std::optional<Number> number = number_at(i);
     if (!number) return i;
     if (std::size_t end = money_or_percent(*number); end > i) return end;
@@ -109,11 +110,10 @@ class Finder {
       std::size_t k = i;
       double current = 0;
       bool any = false;
-      if (AmountLexicon::is(t, WordClass::Article)) {
+      if (lex_.is(text_, t, WordClass::Article)) {
         if (i + 1 >= tokens_.size()) return std::nullopt;
         const Token& after = tokens_[i + 1];
-        if (!AmountLexicon::is(after, WordClass::Hundred) && !AmountLexicon::is(after, WordClass::Scale))
-          return std::nullopt;
+        if (!lex_.is(text_, after, WordClass::Hundred) && !lex_.is(text_, after, WordClass::Scale)) return std::nullopt;
         current = 1;
         any = true;
         k = i + 1;
@@ -133,7 +133,7 @@ class Finder {
               k += 1 + units_len;
             }
           }
-        } else if (any && AmountLexicon::is(tokens_[k], WordClass::Hundred)) {
+        } else if (any && lex_.is(text_, tokens_[k], WordClass::Hundred)) {
           current = std::max(current, 1.0) * 100;
           ++k;
           // "two hundred and fifty"
@@ -161,9 +161,9 @@ class Finder {
     std::size_t k = n.end;
     while (k < tokens_.size() && tokens_[k].kind == TokenKind::Word) {
       const Token& t = tokens_[k];
-      if (AmountLexicon::is(t, WordClass::Scale)) {
+      if (lex_.is(text_, t, WordClass::Scale)) {
         n.scale *= scale_value(t, WordClass::Scale);
-      } else if (AmountLexicon::is(t, WordClass::Abbr) && (!t.space_before || money) && !n.words &&
+      } else if (lex_.is(text_, t, WordClass::Abbr) && (!t.space_before || money) && !n.words &&
                  !(k + 1 < tokens_.size() && is_punct(text_, tokens_[k + 1], '.') && glued(tokens_, k + 1) &&
                    k + 2 < tokens_.size() && glued(tokens_, k + 2))) {
         // ("3 m.p.h." is no scale)
@@ -256,7 +256,7 @@ class Finder {
     if (i > 0 && identifier_context(i)) return n.end;
     std::optional<std::size_t> noun = noun_after(n.end);
     if (!noun) return n.end;
-    if (AmountLexicon::is(tokens_[*noun], WordClass::NotCount)) return n.end;
+    if (lex_.is(text_, tokens_[*noun], WordClass::NotCount)) return n.end;
     return add(i, *noun + 1, n.value_times(1), "count");
   }
 
@@ -267,7 +267,7 @@ class Finder {
     const Token& p = tokens_[i - 1];
     if (p.kind != TokenKind::Word || !p.capitalized) return false;
     std::size_t length = 0;
-    if (lex_.match_before(text_, tokens_, i, WordClass::Approx, start) || AmountLexicon::is(p, WordClass::Article) ||
+    if (lex_.match_before(text_, tokens_, i, WordClass::Approx, start) || lex_.is(text_, p, WordClass::Article) ||
         lex_.match(text_, tokens_, i - 1, WordClass::Number, length) ||
         lex_.match_before(text_, tokens_, i, WordClass::Stop, start)) {
       return false;
@@ -303,11 +303,10 @@ class Finder {
         if (t.space_before) break;
         continue;
       }
-      if (!t.all_caps && AmountLexicon::is(t, WordClass::Stop)) break;
+      if (!t.all_caps && lex_.is(text_, t, WordClass::Stop)) break;
       if (t.all_caps) continue;
       if (!t.capitalized && lower_plural(t)) return noun_end(k);
-      if (t.capitalized && plural_shaped(t.text(text_)) && !AmountLexicon::is(t, WordClass::NotPlural) &&
-          !capitalized) {
+      if (t.capitalized && plural_shaped(t.text(text_)) && !lex_.is(text_, t, WordClass::NotPlural) && !capitalized) {
         capitalized = k;
       }
     }
@@ -315,15 +314,15 @@ class Finder {
   }
 
   bool lower_plural(const Token& t) const {
-    if (t.kind != TokenKind::Word || t.capitalized || AmountLexicon::is(t, WordClass::Stop)) return false;
-    if (AmountLexicon::is(t, WordClass::Plural)) return true;
-    return plural_shaped(t.text(text_)) && !AmountLexicon::is(t, WordClass::NotPlural);
+    if (t.kind != TokenKind::Word || t.capitalized || lex_.is(text_, t, WordClass::Stop)) return false;
+    if (lex_.is(text_, t, WordClass::Plural)) return true;
+    return plural_shaped(t.text(text_)) && !lex_.is(text_, t, WordClass::NotPlural);
   }
 
   // A plural that also modifies the next plural is not the noun: "two aircraft carriers", "34
   // staff members". Only the irregular ones: after "democracies" a verb may end in -s.
   std::size_t noun_end(std::size_t k) const {
-    if (!AmountLexicon::is(tokens_[k], WordClass::Plural)) return k;
+    if (!lex_.is(text_, tokens_[k], WordClass::Plural)) return k;
     if (k + 1 < tokens_.size() && tokens_[k + 1].space_before && lower_plural(tokens_[k + 1])) return k + 1;
     return k;
   }
@@ -350,7 +349,7 @@ class Finder {
       return add(i, k + length, value * c->value, c->unit, true);
     }
     std::optional<std::size_t> noun = noun_after(k);
-    if (!noun || AmountLexicon::is(tokens_[*noun], WordClass::NotCount)) return i;
+    if (!noun || lex_.is(text_, tokens_[*noun], WordClass::NotCount)) return i;
     return add(i, *noun + 1, value, "count", true);
   }
 

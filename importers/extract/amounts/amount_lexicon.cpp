@@ -88,9 +88,16 @@ AmountLexicon::AmountLexicon() {
     std::stable_sort(entry.phrases.begin(), entry.phrases.end(),
                      [](const Phrase* a, const Phrase* b) { return a->tokens.size() > b->tokens.size(); });
     for (const Phrase* p : entry.phrases) {
+      if (p->cls == WordClass::Number) entry.starts_amount = true;
       if (p->tokens.size() != 1) continue;
       (p->exact_case ? entry.exact_classes : entry.classes) |= 1u << static_cast<unsigned>(p->cls);
     }
+    const std::uint32_t starts =
+        1u << static_cast<unsigned>(WordClass::Vague) | 1u << static_cast<unsigned>(WordClass::Article);
+    if ((entry.classes | entry.exact_classes) & starts) entry.starts_amount = true;
+  });
+  by_first_.for_each([&](std::string_view word, LexEntry& entry) {
+    if (entry.starts_amount) starters_.add(word);
   });
 }
 
@@ -114,25 +121,30 @@ void AmountLexicon::add(std::string_view form, WordClass cls, double value, std:
   phrases_.push_back(std::move(phrase));
 }
 
-void AmountLexicon::annotate(std::string_view text, std::vector<Token>& tokens) const {
+const LexEntry* AmountLexicon::lookup(std::string_view text, const Token& t) const {
+  if (t.kind == TokenKind::Number) return nullptr;
+  // The filter is blind to case: the text's own bytes answer for their lower-case form.
+  if (!first_words_.may_hold(text.substr(t.begin, t.size()))) return nullptr;
   char buffer[kMaxToken];
+  std::string_view word = lowered(text, t, buffer);
+  if (word.empty()) return nullptr;
+  return by_first_.find(word);
+}
+
+void AmountLexicon::annotate(std::string_view text, std::vector<Token>& tokens) const {
   for (Token& t : tokens) {
-    if (t.kind == TokenKind::Number) continue;
-    // The filter is blind to case: the text's own bytes answer for their lower-case form.
-    if (!first_words_.may_hold(text.substr(t.begin, t.size()))) {
-      t.lex = nullptr;
-      continue;
-    }
-    std::string_view word = lowered(text, t, buffer);
-    if (word.empty()) continue;
-    t.lex = by_first_.find(word);
+    if (t.kind != TokenKind::Word || !starters_.may_hold(text.substr(t.begin, t.size()))) continue;
+    const LexEntry* e = entry(text, t);
+    t.starts_amount = e && e->starts_amount;
   }
 }
 
 const Phrase* AmountLexicon::match(std::string_view text, const std::vector<Token>& tokens, std::size_t at,
                                    WordClass cls, std::size_t& length) const {
-  if (at >= tokens.size() || !tokens[at].lex) return nullptr;
-  for (const Phrase* p : tokens[at].lex->phrases) {
+  if (at >= tokens.size()) return nullptr;
+  const LexEntry* e = entry(text, tokens[at]);
+  if (!e) return nullptr;
+  for (const Phrase* p : e->phrases) {
     if (p->cls != cls || at + p->tokens.size() > tokens.size()) continue;
     bool ok = true;
     for (std::size_t k = 0; k < p->tokens.size() && ok; ++k) {

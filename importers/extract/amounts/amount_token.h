@@ -25,7 +25,11 @@ struct Token {
   double value = 0;               // a number's value, mantissa / 10^decimals
   double mantissa = 0;            // the digits as an integer ("4.67" is 467) ...
   int decimals = 0;               // ... and where the decimal point goes (2), so scales stay exact
-  const LexEntry* lex = nullptr;  // the tables' entry for this token's text, if any
+  bool starts_amount = false;     // a word the tables say an amount may start at (AmountLexicon::annotate)
+  // The tables' entry for this token's text, if any: looked up when first asked for
+  // (AmountLexicon::entry), as most tokens never are.
+  mutable bool looked_up = false;
+  mutable const LexEntry* lex = nullptr;
 
   std::string_view text(std::string_view all) const { return all.substr(begin, end - begin); }
   std::uint32_t size() const { return end - begin; }

@@ -81,6 +81,23 @@ class SentenceAssembler {
     remember_names();
   }
 
+  // The first person and the first organisation or place the sentence names, for the pronouns
+  // of the sentences after it.
+  void remember_names() {
+    bool person = false, thing = false;
+    for (const Mention& m : mentions_) {
+      auto kind = mention(m.index).kind;
+      if (!person && kind == EntityKind::Person) {
+        state_.recent_person = m.index;
+        person = true;
+      }
+      if (!thing && (kind == EntityKind::Org || kind == EntityKind::Gpe)) {
+        state_.recent_thing = m.index;
+        thing = true;
+      }
+    }
+  }
+
  private:
   const EntityMention& mention(std::int32_t m) const { return (*doc_.entities)[static_cast<std::size_t>(m)]; }
   std::string_view word(std::size_t i) const { return doc_.words[s_.first + i]; }
@@ -668,21 +685,6 @@ class SentenceAssembler {
     return c;
   }
 
-  void remember_names() {
-    bool person = false, thing = false;
-    for (const Mention& m : mentions_) {
-      auto kind = mention(m.index).kind;
-      if (!person && kind == EntityKind::Person) {
-        state_.recent_person = m.index;
-        person = true;
-      }
-      if (!thing && (kind == EntityKind::Org || kind == EntityKind::Gpe)) {
-        state_.recent_thing = m.index;
-        thing = true;
-      }
-    }
-  }
-
   const Document& document_;
   const DocumentWords& doc_;
   const SentenceWords& s_;
@@ -735,20 +737,30 @@ void bounded_pieces(std::string_view text, Span sentence, std::vector<Span>& pie
 
 std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
                                const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts,
-                               std::vector<entities::Token> tokens) {
+                               const std::vector<entities::Token>& tokens) {
   using namespace claims;
   std::vector<Claim> out;
-  DocumentWords doc(document.text, std::move(tokens), timexes, entities, amounts);
+  DocumentWords doc(document.text, tokens, timexes, entities, amounts);
   DocumentState state;
   state.main_product = main_product(entities);
   bool in_quote = false;
-  SentenceWords s;  // reused, with the pieces, from sentence to sentence
-  std::vector<Span> pieces;
+  // Reused, with the pieces, from sentence to sentence and from document to document.
+  thread_local SentenceWords s;
+  thread_local std::vector<Span> pieces;
+  s.last = 0;  // sentence_bounds steps forward from the sentence before
   for (const Span& sentence : document.sentences) {
     bounded_pieces(document.text, sentence, pieces);
     for (const Span& span : pieces) {
-      sentence_words(doc, span, in_quote, s);
-      SentenceAssembler(document, doc, s, state).run(out);
+      sentence_bounds(doc, span, s);
+      if (may_hold_events(doc, s)) {
+        sentence_words(doc, in_quote, s);
+        SentenceAssembler(document, doc, s, state).run(out);
+      } else {
+        // No event and no report: what the sentence leaves for the next ones is its names
+        // (for pronouns) and an open quotation.
+        skip_quotes(doc, s, in_quote);
+        SentenceAssembler(document, doc, s, state).remember_names();
+      }
     }
   }
   return out;

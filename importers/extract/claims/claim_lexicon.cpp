@@ -180,11 +180,12 @@ ClaimLexicon::ClaimLexicon() {
     if (row.size != 2 || row[1].empty()) throw data::bad_tsv_row("claims_roles.tsv", row, "expected preposition, role");
     roles_.try_emplace(row[0], row[1]);
   });
-  entries_.for_each([](std::string_view, WordEntry& entry) {
+  entries_.for_each([&](std::string_view word, WordEntry& entry) {
     for (Table table : {&WordEntry::triggers, &WordEntry::cues, &WordEntry::reporting}) {
       std::stable_sort((entry.*table).begin(), (entry.*table).end(),
                        [](const Phrase* a, const Phrase* b) { return a->words.size() > b->words.size(); });
     }
+    if (!entry.triggers.empty() || !entry.reporting.empty()) event_words_.add(word);
   });
 }
 

@@ -100,6 +100,12 @@ class ClaimLexicon {
     return entries_.find(word);
   }
 
+  // Whether `word`, whose entry is `e`, starts a trigger or a reporting phrase. A bit filter
+  // answers for most words without reading their entry.
+  bool starts_event(std::string_view word, const WordEntry* e) const {
+    return e && event_words_.may_hold(word) && (!e->triggers.empty() || !e->reporting.empty());
+  }
+
   // The longest phrase of a table that starts at word `at` of `words` (lower-case forms), given
   // the entry of words[at]; its word count in `length`. Null when none does.
   static const Phrase* trigger(const WordEntry* e, const std::vector<std::string_view>& words, std::size_t at,
@@ -136,6 +142,7 @@ class ClaimLexicon {
   std::vector<std::unique_ptr<Phrase>> phrases_;
   FlatWordMap<WordEntry> entries_;  // keys view phrases_
   WordFilter first_words_;  // the keys of entries_: most words of a text are none
+  WordFilter event_words_;  // the keys whose entry starts a trigger or a reporting phrase
   FlatWordMap<std::string_view> roles_;  // views into the embedded table
 };
 

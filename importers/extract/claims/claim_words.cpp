@@ -47,23 +47,34 @@ bool is_quote(std::string_view word) {
          word == "\xE2\x80\x9D";
 }
 
+// An opening quote has space (or the sentence start) before it and a word right after it.
+bool quote_opens(const DocumentWords& doc, const SentenceWords& s, std::size_t t) {
+  return (t == s.first || doc.tokens[t].space_before) && t + 1 < s.last && !doc.tokens[t + 1].space_before;
+}
+
 bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" || word == "(" || word == ")"; }
 
 }  // namespace
 
-DocumentWords::DocumentWords(std::string_view text_, std::vector<entities::Token> tokens_,
+DocumentWords::DocumentWords(std::string_view text_, const std::vector<entities::Token>& tokens_,
                              const std::vector<Timex>& timexes_, const std::vector<EntityMention>& entities_,
                              const std::vector<Amount>& amounts_)
-    : text(text_), tokens(std::move(tokens_)), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
+    : text(text_), tokens(tokens_), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
   lower.resize(text.size());
   ascii_lower_into(text, lower.data());
   words.reserve(tokens.size());
   const ClaimLexicon& lex = ClaimLexicon::get();
   entries.reserve(tokens.size());
+  event_words.reserve(tokens.size() + 1);
+  std::uint32_t events = 0;
   for (const auto& t : tokens) {
     words.push_back(std::string_view(lower).substr(t.begin, t.end - t.begin));
-    entries.push_back(lex.entry(words.back()));
+    const WordEntry* e = lex.entry(words.back());
+    entries.push_back(e);
+    event_words.push_back(events);
+    if (lex.starts_event(words.back(), e)) ++events;
   }
+  event_words.push_back(events);
   mark(tokens, timexes_, timex);
   mark(tokens, entities_, entity);
   mark(tokens, amounts_, amount);
@@ -75,10 +86,25 @@ std::size_t DocumentWords::token_at(std::uint32_t offset) const {
   return static_cast<std::size_t>(it - tokens.begin());
 }
 
-void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, SentenceWords& s) {
+std::size_t DocumentWords::token_at(std::uint32_t offset, std::size_t from) const {
+  if (from > tokens.size() || (from > 0 && tokens[from - 1].begin >= offset)) return token_at(offset);
+  while (from < tokens.size() && tokens[from].begin < offset) ++from;
+  return from;
+}
+
+void sentence_bounds(const DocumentWords& doc, Span span, SentenceWords& s) {
   s.span = span;
-  s.first = doc.token_at(span.begin);
-  s.last = doc.token_at(span.end);
+  s.first = doc.token_at(span.begin, s.last);
+  s.last = doc.token_at(span.end, s.first);
+}
+
+void skip_quotes(const DocumentWords& doc, const SentenceWords& s, bool& in_quote) {
+  for (std::size_t t = s.first; t < s.last; ++t) {
+    if (doc.tokens[t].kind == entities::TokenKind::Punct && is_quote(doc.words[t])) in_quote = quote_opens(doc, s, t);
+  }
+}
+
+void sentence_words(const DocumentWords& doc, bool& in_quote, SentenceWords& s) {
   const std::size_t n = s.size();
   s.clause.assign(n, 0);
   s.quoted.assign(n, 0);
@@ -88,9 +114,10 @@ void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, Sentenc
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t t = s.first + i;
     const std::string_view word = doc.words[t];
-    if (is_quote(word)) {
-      // An opening quote has space (or the sentence start) before it and a word right after it.
-      bool opens = (i == 0 || doc.tokens[t].space_before) && t + 1 < s.last && !doc.tokens[t + 1].space_before;
+    // Quotes and clause punctuation are punctuation tokens: words skip the comparisons.
+    const bool punct = doc.tokens[t].kind == entities::TokenKind::Punct;
+    if (punct && is_quote(word)) {
+      bool opens = quote_opens(doc, s, t);
       if (opens != in_quote) ++clause;
       in_quote = opens;
       s.clause[i] = clause;
@@ -106,7 +133,7 @@ void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, Sentenc
         if (ClaimLexicon::has(cue, Cue::Clause)) ++clause;
       }
     }
-    if (is_clause_punct(word)) ++clause;
+    if (punct && is_clause_punct(word)) ++clause;
     s.clause[i] = clause;
     s.quoted[i] = in_quote;
   }

@@ -23,20 +23,26 @@ constexpr std::int32_t kNone = -1;
 struct DocumentWords {
   std::string_view text;
   std::string lower;  // the text in ASCII lower case; `words` view it
-  std::vector<entities::Token> tokens;
+  const std::vector<entities::Token>& tokens;
   std::vector<std::string_view> words;              // per token
   std::vector<const WordEntry*> entries;            // per token: the phrases that start with its word, or null
   std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
+  // Per token t (and one past the last): how many tokens before t start a trigger or a
+  // reporting phrase, so that a sentence without one is known at a subtraction.
+  std::vector<std::uint32_t> event_words;
   const std::vector<Timex>* timexes = nullptr;
   const std::vector<EntityMention>* entities = nullptr;
   const std::vector<Amount>* amounts = nullptr;
 
-  // `tokens` as entities::tokenize gives them for `text`.
-  DocumentWords(std::string_view text, std::vector<entities::Token> tokens, const std::vector<Timex>& timexes,
+  // `tokens` as entities::tokenize gives them for `text` (viewed, not copied: they outlive this).
+  DocumentWords(std::string_view text, const std::vector<entities::Token>& tokens, const std::vector<Timex>& timexes,
                 const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
 
   // The first token at or after byte `offset`.
   std::size_t token_at(std::uint32_t offset) const;
+  // The same, searched forward from token `from` when it is not past the answer (the sentences
+  // of a document come in order: a step or two each, not a binary search's mispredicted branches).
+  std::size_t token_at(std::uint32_t offset, std::size_t from) const;
 };
 
 // One sentence: tokens [first, last) of the document, with what the rules need per word.
@@ -52,8 +58,22 @@ struct SentenceWords {
   std::size_t size() const { return last - first; }
 };
 
-// Clauses, quotes and cues of a sentence, into `s` (its vectors are reused from sentence to
-// sentence). `in_quote` carries an open quotation across sentences.
-void sentence_words(const DocumentWords& doc, Span span, bool& in_quote, SentenceWords& s);
+// The span and token range of a sentence into `s`, its per-word vectors left as they were;
+// `s` holds the sentence before it, or is new.
+void sentence_bounds(const DocumentWords& doc, Span span, SentenceWords& s);
+
+// Clauses, quotes and cues of the sentence whose bounds `s` holds (sentence_bounds), into `s`
+// (its vectors are reused from sentence to sentence). `in_quote` carries an open quotation
+// across sentences.
+void sentence_words(const DocumentWords& doc, bool& in_quote, SentenceWords& s);
+
+// Whether any word of the sentence starts a trigger or a reporting phrase. Most sentences of
+// news start none: they yield no event and no report, and need no clauses, quotes or cues, only
+// what they do to `in_quote` (skip_quotes).
+inline bool may_hold_events(const DocumentWords& doc, const SentenceWords& s) {
+  return doc.event_words[s.last] != doc.event_words[s.first];
+}
+// `in_quote` after the sentence, as sentence_words leaves it.
+void skip_quotes(const DocumentWords& doc, const SentenceWords& s, bool& in_quote);
 
 }  // namespace dateline::claims

@@ -17,6 +17,6 @@ namespace dateline {
 // `tokens` as entities::tokenize gives them for the document's text (the entity tagger's).
 std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
                                const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts,
-                               std::vector<entities::Token> tokens);
+                               const std::vector<entities::Token>& tokens);
 
 }  // namespace dateline

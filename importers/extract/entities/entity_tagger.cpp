@@ -62,12 +62,13 @@ class Tagger {
 
   std::vector<EntityMention> run() {
     std::vector<std::uint8_t> known(tokens_.size(), 0);  // bytes: a bit vector cost more to fill and test
+    const entities::Gazetteer& known_names = gazetteer();
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (!tokens_[i].is_word()) {
+      if (!tokens_[i].is_word() || !known_names.may_start_with(word(i))) {
         ++i;
         continue;
       }
-      auto match = gazetteer().longest_match(text_, tokens_, i);
+      auto match = known_names.longest_match(text_, tokens_, i);
       if (!match || part_of_person_name(i, *match)) {
         ++i;
         continue;

@@ -38,6 +38,12 @@ class Gazetteer {
   std::optional<GazetteerMatch> longest_match(std::string_view text, const std::vector<Token>& tokens,
                                               std::size_t first) const;
 
+  // Whether an alias may start with this token (false for most words of a text, at two bit
+  // tests): inline, so that the tagger calls longest_match only for those that may.
+  bool may_start_with(std::string_view token) const {
+    return !token.empty() && may_start(static_cast<unsigned char>(token.front())) && first_tokens_.may_hold(token);
+  }
+
   const std::vector<KnownEntity>& entities() const { return entities_; }
 
  private:
