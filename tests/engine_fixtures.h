@@ -182,4 +182,15 @@ inline const Fact* fact_with_predicate(const std::vector<Fact>& facts, const std
   return nullptr;
 }
 
+// A report of the Lumio divestment deadline: `words` as the text gives the date, `value` its
+// TIMEX3 value. Revision and migration tests move it from report to report.
+inline Extraction deadline_report(const char* outlet, const char* published, const char* words, const char* value) {
+  return Article(outlet, published)
+      .sentence(fmt::format("Lumio must sell its app to a domestic owner by {} or be banned.", words))
+      .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
+      .time(words, value)
+      .entity("Lumio", EntityKind::Org, "agent")
+      .build();
+}
+
 }  // namespace engine_test

@@ -11,15 +11,6 @@ using namespace engine_test;
 
 namespace {
 
-Extraction deadline_report(const char* outlet, const char* published, const char* words, const char* value) {
-  return Article(outlet, published)
-      .sentence(fmt::format("Lumio must sell its app to a domestic owner by {} or be banned.", words))
-      .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
-      .time(words, value)
-      .entity("Lumio", EntityKind::Org, "agent")
-      .build();
-}
-
 const Link* find_link(const std::vector<Link>& links, LinkKind kind) {
   auto it = std::find_if(links.begin(), links.end(), [&](const Link& l) { return l.kind == kind; });
   return it == links.end() ? nullptr : &*it;

@@ -294,19 +294,6 @@ TEST_CASE("a version 3 store is migrated: each fact's sources are gathered in fa
   CHECK(count_rows(store.path(), "SELECT count(*) FROM fact_sources WHERE id >> 32 <> fact_id") == 0);
 }
 
-namespace {
-
-Extraction deadline_report(const char* outlet, const char* published, const char* words, const char* value) {
-  return Article(outlet, published)
-      .sentence(fmt::format("Lumio must sell its app to a domestic owner by {} or be banned.", words))
-      .claim("deadline", "Lumio divestment", ClaimStatus::Scheduled)
-      .time(words, value)
-      .entity("Lumio", EntityKind::Org, "agent")
-      .build();
-}
-
-}  // namespace
-
 TEST_CASE("an upcoming fact carries its values in its row, and a version 4 store is migrated to that") {
   TempStore store;
   // A deadline moved by a later report and sharpened by a third (two values, one sharpened), a
