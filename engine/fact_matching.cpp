@@ -53,13 +53,10 @@ bool contains(const std::vector<std::string>& list, std::string_view item) {
 
 std::vector<std::string_view> words_of(std::string_view normalized) {
   std::vector<std::string_view> words;
-  std::size_t start = 0;
-  while (start < normalized.size()) {
-    std::size_t end = normalized.find(' ', start);
-    if (end == std::string_view::npos) end = normalized.size();
-    if (end > start) words.push_back(normalized.substr(start, end - start));
-    start = end + 1;
-  }
+  any_word(normalized, [&](std::string_view w) {
+    words.push_back(w);
+    return false;
+  });
   return words;
 }
 
@@ -112,24 +109,6 @@ std::vector<std::string> topic_names(std::string_view topic) {
   }
   return names;
 }
-
-namespace {
-
-// Calls visit(word) for each word of a normalized topic (as words_of() splits it); stops when
-// visit returns true.
-template <typename Visit>
-bool any_word(std::string_view normalized, Visit&& visit) {
-  std::size_t start = 0;
-  while (start < normalized.size()) {
-    std::size_t end = normalized.find(' ', start);
-    if (end == std::string_view::npos) end = normalized.size();
-    if (end > start && visit(normalized.substr(start, end - start))) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
-}  // namespace
 
 double topic_similarity(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0;

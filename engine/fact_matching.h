@@ -31,6 +31,20 @@ std::string normalize_topic(std::string_view topic);
 // The words of a normalized topic (split at spaces), as views into it.
 std::vector<std::string_view> words_of(std::string_view normalized);
 
+// Calls visit(word) for each word of `text` split at spaces, as words_of() splits it, without
+// building the list; stops and returns true when visit returns true.
+template <typename Visit>
+bool any_word(std::string_view text, Visit&& visit) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start && visit(text.substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // Dice coefficient over the words of two normalized topics: 1 for the same words, 0 for none shared.
 double topic_similarity(std::string_view a, std::string_view b);
 

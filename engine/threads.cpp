@@ -205,13 +205,9 @@ bool names_in_its_sentence(const NewFact& f, std::string_view name) {
   if (std::find(f.entities.begin(), f.entities.end(), name) != f.entities.end()) return true;
   if (!f.founder) return false;
   const std::string quote = lower(f.founder->claim->evidence.quote);
-  for (std::size_t at = 0; at < name.size();) {
-    std::size_t end = name.find(' ', at);
-    if (end == std::string_view::npos) end = name.size();
-    if (end - at >= kTellingWordLength && quote.find(lower(name.substr(at, end - at))) != std::string::npos) return true;
-    at = end + 1;
-  }
-  return false;
+  return any_word(lower(name), [&](std::string_view word) {
+    return word.size() >= kTellingWordLength && quote.find(word) != std::string::npos;
+  });
 }
 
 std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,

@@ -108,19 +108,13 @@ bool cue_at(const SentenceWords& s, std::size_t i, Cue c) { return ClaimLexicon:
 // days to respond", "gave the airline 60 days to comply" (the verb after the length's "to").
 Event* event_with_length(const DocumentWords& doc, const SentenceWords& s, SentenceEvents& se, std::size_t begin,
                          std::size_t end) {
-  auto event_at = [&](std::size_t at) -> Event* {
-    for (Event& e : se.events) {
-      if (!e.consumed && e.at == at && e.pos != TriggerPos::Noun && e.pos != TriggerPos::Object) return &e;
-    }
-    return nullptr;
+  auto verb_event = [](const Event& e) {
+    return !e.consumed && e.pos != TriggerPos::Noun && e.pos != TriggerPos::Object;
   };
   if (begin > 0 && cue_at(s, begin - 1, Cue::Within)) {
-    Event* verb = nullptr;
+    Event* verb = nullptr;  // the last verb before the length, in its clause
     for (Event& e : se.events) {
-      if (!e.consumed && e.at < begin && s.clause[e.at] == s.clause[begin] && e.pos != TriggerPos::Noun &&
-          e.pos != TriggerPos::Object) {
-        verb = &e;
-      }
+      if (verb_event(e) && e.at < begin && s.clause[e.at] == s.clause[begin]) verb = &e;
     }
     if (!verb) return nullptr;
     for (std::size_t j = verb->at; j-- > 0 && verb->at - j <= kObligationWindow && s.clause[j] == s.clause[verb->at];) {
@@ -130,7 +124,11 @@ Event* event_with_length(const DocumentWords& doc, const SentenceWords& s, Sente
   }
   if (end + 1 >= s.size() || doc.words[s.first + end] != "to") return nullptr;
   for (std::size_t j = begin; j-- > 0 && begin - j <= kGrantWindow && s.clause[j] == s.clause[begin];) {
-    if (cue_at(s, j, Cue::Grant)) return event_at(end + 1);
+    if (!cue_at(s, j, Cue::Grant)) continue;
+    for (Event& e : se.events) {
+      if (verb_event(e) && e.at == end + 1) return &e;
+    }
+    return nullptr;
   }
   return nullptr;
 }
