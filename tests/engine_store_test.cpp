@@ -153,30 +153,32 @@ std::string lower_ascii(std::string s) {
 
 void exec(sqlite3* db, const char* sql) { REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK); }
 
+// Runs `sql` on the store file at `path`, outside the Store.
+void exec_on(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  exec(db, sql);
+  sqlite3_close(db);
+}
+
 // Turns a store back into a version 4 one: no history in the facts rows, facts_ahead without it,
 // thread entities not indexed by name and count.
 void downgrade_to_version_4(const std::string& path) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  exec(db,
-       "BEGIN; DROP INDEX facts_ahead; DROP INDEX timeline_entities_by_name; ALTER TABLE facts DROP COLUMN history; "
-       "CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest, key, predicate, topic, headline, amount_value, "
-       "amount_unit, amount_approximate, amount_text) WHERE upcoming = 1; "
-       "DELETE FROM schema_version WHERE version = 5; COMMIT;");
-  sqlite3_close(db);
+  exec_on(path,
+          "BEGIN; DROP INDEX facts_ahead; DROP INDEX timeline_entities_by_name; ALTER TABLE facts DROP COLUMN history; "
+          "CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest, key, predicate, topic, headline, amount_value, "
+          "amount_unit, amount_approximate, amount_text) WHERE upcoming = 1; "
+          "DELETE FROM schema_version WHERE version = 5; COMMIT;");
 }
 
 // Turns a store back into a version 3 one: no fact_sources, claims indexed by fact, facts_ahead
 // on the facts' times alone.
 void downgrade_to_version_3(const std::string& path) {
   downgrade_to_version_4(path);
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  exec(db,
-       "BEGIN; DROP TABLE fact_sources; CREATE INDEX claims_by_fact ON claims(fact_id, value_seq); DROP INDEX facts_ahead; "
-       "CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest) WHERE upcoming = 1; "
-       "DELETE FROM schema_version WHERE version = 4; COMMIT;");
-  sqlite3_close(db);
+  exec_on(path,
+          "BEGIN; DROP TABLE fact_sources; CREATE INDEX claims_by_fact ON claims(fact_id, value_seq); DROP INDEX facts_ahead; "
+          "CREATE INDEX facts_ahead ON facts(cur_latest, cur_earliest) WHERE upcoming = 1; "
+          "DELETE FROM schema_version WHERE version = 4; COMMIT;");
 }
 
 // Turns a store back into a version 2 one: merging's lookup keys as text in fact_keys, as version
