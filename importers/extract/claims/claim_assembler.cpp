@@ -24,6 +24,8 @@ constexpr std::size_t kMaxTopicWords = 4;  // "the deadline for public comments 
 constexpr std::size_t kMaxComplementTokens = 8;  // "for bids on the new dredging contract"
 // Tokens from a verb to its object's "for": "signed a revised water-sharing compact for".
 constexpr std::size_t kComplementReach = 8;
+// Words from a subject to its event: "will stage a walkout", "will hold its first meeting".
+constexpr std::size_t kMaxVerbGroupWords = 4;
 
 // What the sentences so far tell about the ones to come.
 struct DocumentState {
@@ -471,6 +473,7 @@ class SentenceAssembler {
     }
     if (name.empty() && definite && state_.last_topic.contains(e.predicate)) return state_.last_topic.at(e.predicate);
     if (name.empty()) name = complement_of(e);
+    if (name.empty() && (rule == TopicRule::Participants || rule == TopicRule::Agent)) name = subject_of(e);
     if (name.empty()) {
       // Last, the organisation the sentence names: "... across the DoD" for a review.
       for (const Mention& m : mentions_) {
@@ -505,6 +508,68 @@ class SentenceAssembler {
     }
     if (i >= s_.size() || !cue(i, Cue::Complement)) return {};
     return phrase_at(i + 1, e);
+  }
+
+  // Who holds an event that no name is given for: the plain noun phrase that opens its clause,
+  // "Tram drivers will stage a walkout" (tram drivers), or that a relative clause follows, "a
+  // joint board, which will meet on May 2" (joint board). Only a phrase that ends at the event
+  // or where its verb group opens (a status cue: "will", "have", "could"; or an adverb), a few
+  // words before the event; a pronoun, a name, a time or a phrase that runs into a preposition
+  // ("negotiators from both sides met") gives none.
+  std::string subject_of(const Event& e) const {
+    std::size_t start = e.at;
+    while (start > 0 && s_.clause[start - 1] == s_.clause[e.at]) --start;
+    std::size_t first = start, last = start;  // the phrase's words [first, last)
+    std::size_t verb_group = start;           // where the words between it and the event start
+    if (cue(start, Cue::Relative)) {
+      if (start < 2 || word(start - 1) != ",") return {};
+      last = start - 1;
+      first = last;
+      while (first > 0 && last - first < kMaxTopicWords && plain_word(first - 1)) --first;
+      if (first == last || first == 0 || !(cue(first - 1, Cue::Determiner) || cue(first - 1, Cue::Definite))) return {};
+      verb_group = start + 1;
+    } else {
+      while (first < e.at && (cue(first, Cue::Determiner) || cue(first, Cue::Definite))) ++first;
+      last = first;
+      while (last < e.at && last - first < kMaxTopicWords && plain_word(last)) ++last;
+      if (last == first || (last < e.at && !opens_verb_group(last))) return {};
+      verb_group = last;
+    }
+    std::size_t words = 0;  // "one-day" is one word
+    for (std::size_t i = verb_group; i < e.at; ++i) {
+      const entities::Token& t = doc_.tokens[s_.first + i];
+      if (t.is_word() && (i == verb_group || t.space_before || word(i - 1) != "-")) ++words;
+    }
+    if (words > kMaxVerbGroupWords) return {};
+    std::string phrase;
+    for (std::size_t i = first; i < last; ++i) {
+      if (!phrase.empty() && doc_.tokens[s_.first + i].space_before) phrase += ' ';
+      phrase += doc_.tokens[s_.first + i].text(doc_.text);
+    }
+    // The capital a sentence opens with is no part of the phrase ("Tram drivers"), unless the
+    // phrase is a name the tagger did not know ("Rosco Mining") or an acronym ("EU").
+    bool lower_rest = true;
+    for (std::size_t i = first + 1; i < last; ++i) lower_rest &= !doc_.tokens[s_.first + i].capitalized;
+    if (first == 0 && lower_rest && phrase.size() > 1 && phrase[0] >= 'A' && phrase[0] <= 'Z' && phrase[1] >= 'a' &&
+        phrase[1] <= 'z') {
+      phrase[0] = static_cast<char>(phrase[0] - 'A' + 'a');
+    }
+    return phrase;
+  }
+
+  // A word of a plain noun phrase: no cue, no name, time or amount, no event's first word.
+  bool plain_word(std::size_t i) const {
+    const std::size_t t = s_.first + i;
+    std::size_t length = 0;
+    return doc_.tokens[t].is_word() && !s_.cue[i] && doc_.entity[t] == kNone && doc_.timex[t] == kNone &&
+           doc_.amount[t] == kNone && !ClaimLexicon::trigger(doc_.entries[t], doc_.words, t, length);
+  }
+
+  bool opens_verb_group(std::size_t i) const {
+    constexpr Cue kVerbGroup[] = {Cue::Future,    Cue::Perfect,  Cue::Modal,   Cue::Possible,
+                                  Cue::Proposed,  Cue::Planned,  Cue::Scheduled, Cue::Passive,
+                                  Cue::Negation,  Cue::Obligation, Cue::Adverb};
+    return std::any_of(std::begin(kVerbGroup), std::end(kVerbGroup), [&](Cue c) { return cue(i, c); });
   }
 
   // The noun phrase from word `i` without its determiners, to a word that ends a noun phrase, a

@@ -40,7 +40,7 @@ constexpr std::array<Named<TriggerPos>, 5> kPositions = {{
     {"object", TriggerPos::Object},
 }};
 
-constexpr std::array<Named<Cue>, 28> kCues = {{
+constexpr std::array<Named<Cue>, 31> kCues = {{
     {"NEGATION", Cue::Negation},
     {"CONDITION", Cue::Condition},
     {"POSSIBLE", Cue::Possible},
@@ -69,6 +69,9 @@ constexpr std::array<Named<Cue>, 28> kCues = {{
     {"WITHIN", Cue::Within},
     {"OBLIGATION", Cue::Obligation},
     {"GRANT", Cue::Grant},
+    {"RELATIVE", Cue::Relative},
+    {"PRONOUN", Cue::Pronoun},
+    {"ADVERB", Cue::Adverb},
 }};
 
 constexpr std::array<Named<ReportingKind>, 2> kReportingKinds = {{

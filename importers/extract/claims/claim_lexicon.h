@@ -30,7 +30,7 @@ struct Predicate {
 // How a trigger names its event (claims_triggers.tsv explains each).
 enum class TriggerPos : std::uint8_t { Verb, Noun, ByVerb, Light, Object };
 
-enum class Cue : std::uint8_t {
+enum class Cue : std::uint8_t {  // at most 32: bits of Phrase::cues
   Negation,
   Condition,
   Possible,
@@ -59,6 +59,9 @@ enum class Cue : std::uint8_t {
   Within,
   Obligation,
   Grant,
+  Relative,
+  Pronoun,
+  Adverb,
 };
 
 enum class ReportingKind : std::uint8_t { Say, According };
