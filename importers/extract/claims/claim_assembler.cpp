@@ -589,7 +589,11 @@ class SentenceAssembler {
         phrase += '-';  // "water-sharing"
         continue;
       }
-      if (!t.is_word() || cue(i, Cue::PhraseEnd) || cue(i, Cue::Definite) || cue(i, Cue::Determiner)) break;
+      // A cue of several words ("is expected to", "has to") opens a verb group: no noun phrase holds one.
+      if (!t.is_word() || cue(i, Cue::PhraseEnd) || cue(i, Cue::Definite) || cue(i, Cue::Determiner) ||
+          s_.cue_length[i] > 1) {
+        break;
+      }
       if (!phrase.empty() && phrase.back() != '-') phrase += ' ';
       phrase += text;
       ++words;

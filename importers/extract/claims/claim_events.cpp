@@ -7,6 +7,9 @@ namespace {
 
 constexpr std::size_t kObjectWindow = 6;  // words after a verb that may name its object
 constexpr std::size_t kSourceWindow = 5;  // words after "according to" that may name the source
+// Tokens from a transaction to the verb that closes it: "the takeover of Brightwave is expected
+// to close".
+constexpr std::size_t kSubjectGap = 8;
 
 bool is_name_kind(EntityKind kind) {
   return kind == EntityKind::Person || kind == EntityKind::Org || kind == EntityKind::Gpe;
@@ -174,6 +177,31 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
       }
       noun.consumed = true;
       if (qualifier) out.events[next + 1].consumed = true;
+      break;
+    }
+  }
+  // "the deal could close on November 3": the agreement's closing, an event of its own (the
+  // agreement was reached before). A sale, merger or takeover that closes is that event itself,
+  // which keeps the time ("the merger is expected to close in June"); a closing verb after
+  // anything else is no event ("shares closed at $4").
+  const Predicate* agreement = ClaimLexicon::get().predicate("agreement");
+  for (std::size_t k = 0; k < out.events.size(); ++k) {
+    Event& verb = out.events[k];
+    if (verb.consumed || verb.pos != TriggerPos::Completes) continue;
+    verb.consumed = true;
+    for (std::size_t n = k; n-- > 0;) {
+      Event& noun = out.events[n];
+      if (noun.at + noun.length + kSubjectGap < verb.at || s.clause[noun.at] != s.clause[verb.at]) break;
+      bool comma = false;
+      for (std::size_t j = noun.at + noun.length; j < verb.at; ++j) comma |= r.word(j) == ",";
+      if (comma) break;
+      if (noun.consumed || noun.pos != TriggerPos::Noun || noun.predicate != agreement) continue;
+      verb.consumed = false;
+      verb.pos = TriggerPos::Verb;
+      verb.object_predicate = noun.predicate;
+      verb.object_definite = noun.at >= 1 && r.cue(noun.at - 1, Cue::Definite);  // "the deal": the one named before
+      verb.noun = noun.noun;
+      noun.consumed = true;
       break;
     }
   }

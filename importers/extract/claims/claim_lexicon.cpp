@@ -32,12 +32,13 @@ constexpr std::array<Named<AmountKind>, 4> kAmountKinds = {{
     {"any", AmountKind::Any},
 }};
 
-constexpr std::array<Named<TriggerPos>, 5> kPositions = {{
+constexpr std::array<Named<TriggerPos>, 6> kPositions = {{
     {"verb", TriggerPos::Verb},
     {"light", TriggerPos::Light},
     {"noun", TriggerPos::Noun},
     {"byverb", TriggerPos::ByVerb},
     {"object", TriggerPos::Object},
+    {"completes", TriggerPos::Completes},
 }};
 
 constexpr std::array<Named<Cue>, 31> kCues = {{

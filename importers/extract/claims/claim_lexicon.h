@@ -28,7 +28,7 @@ struct Predicate {
 };
 
 // How a trigger names its event (claims_triggers.tsv explains each).
-enum class TriggerPos : std::uint8_t { Verb, Noun, ByVerb, Light, Object };
+enum class TriggerPos : std::uint8_t { Verb, Noun, ByVerb, Light, Object, Completes };
 
 enum class Cue : std::uint8_t {  // at most 32: bits of Phrase::cues
   Negation,
