@@ -566,9 +566,9 @@ class SentenceAssembler {
   }
 
   bool opens_verb_group(std::size_t i) const {
-    constexpr Cue kVerbGroup[] = {Cue::Future,    Cue::Perfect,  Cue::Modal,   Cue::Possible,
-                                  Cue::Proposed,  Cue::Planned,  Cue::Scheduled, Cue::Passive,
-                                  Cue::Negation,  Cue::Obligation, Cue::Adverb};
+    constexpr Cue kVerbGroup[] = {Cue::Future,   Cue::Perfect,    Cue::Modal,     Cue::Possible,
+                                  Cue::Proposed, Cue::Planned,    Cue::Scheduled, Cue::Passive,
+                                  Cue::Negation, Cue::Obligation, Cue::Adverb};
     return std::any_of(std::begin(kVerbGroup), std::end(kVerbGroup), [&](Cue c) { return cue(i, c); });
   }
 
