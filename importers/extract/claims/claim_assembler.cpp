@@ -474,6 +474,9 @@ class SentenceAssembler {
     if (name.empty() && definite && state_.last_topic.contains(e.predicate)) return state_.last_topic.at(e.predicate);
     if (name.empty()) name = complement_of(e);
     if (name.empty() && (rule == TopicRule::Participants || rule == TopicRule::Agent)) name = subject_of(e);
+    if (name.empty() && rule == TopicRule::Participants && e.pos == TriggerPos::Verb) {
+      name = phrase_at(e.at + e.length, e);  // "will meet freight operators next Tuesday"
+    }
     if (name.empty()) {
       // Last, the organisation the sentence names: "... across the DoD" for a review.
       for (const Mention& m : mentions_) {
@@ -591,7 +594,7 @@ class SentenceAssembler {
       }
       // A cue of several words ("is expected to", "has to") opens a verb group: no noun phrase holds one.
       if (!t.is_word() || cue(i, Cue::PhraseEnd) || cue(i, Cue::Definite) || cue(i, Cue::Determiner) ||
-          s_.cue_length[i] > 1) {
+          cue(i, Cue::Adverb) || cue(i, Cue::Pronoun) || s_.cue_length[i] > 1) {
         break;
       }
       if (!phrase.empty() && phrase.back() != '-') phrase += ' ';
