@@ -22,6 +22,8 @@ constexpr double kJoinThreshold = 1.2;
 constexpr std::size_t kProfileEntities = 6;
 constexpr double kLeadWeight = 1.5;
 constexpr double kAheadWeight = 1.0;
+// A title's topic of common words this long or shorter takes its owner's name ("bids deadline").
+constexpr std::size_t kMaxOwnerlessTopicWords = 2;
 
 bool ahead(const IngestClaim& ic) {
   const ClaimStatus status = ic.claim->status;
@@ -247,8 +249,9 @@ std::string title_for(DocumentContext& c, const std::vector<NewFact>& facts,
   std::string title = chosen->topic;
   // A topic of common words ("contract") says whose it is with the document's main name, when
   // the fact's own sentence names it: a bidder named further down is not the deadline's owner.
-  if (topic_names(title).empty() && !profile.empty() && !mentions(title, profile.front().first) &&
-      names_in_its_sentence(*chosen, profile.front().first)) {
+  // A longer one names its parties already ("freight operators meeting").
+  if (topic_names(title).empty() && words_of(title).size() <= kMaxOwnerlessTopicWords && !profile.empty() &&
+      !mentions(title, profile.front().first) && names_in_its_sentence(*chosen, profile.front().first)) {
     title = fmt::format("{} {}", profile.front().first, title);
   }
   if (chosen->founder) {
