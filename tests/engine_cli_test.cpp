@@ -1,7 +1,8 @@
 // dateline ingest / timeline / upcoming / facts end to end, on a temporary store, with the
 // articles in tests/engine_articles/ (written for these tests: the Carran ferry contract, whose
 // deadline a later report moves from March 31 to June 30, and a port strike carried word for word
-// by two outlets on one aggregator page).
+// by two outlets on one aggregator page), and in tests/engine_closing/ a deal whose expected
+// closing a later report moves.
 
 #include "cli_run.h"
 
@@ -162,4 +163,24 @@ TEST_CASE("cli: the shared sample page: the TikTok deadline and its thread") {
   CHECK(tl.out.starts_with("== TikTok divestment ("));
   CHECK(in_order(fact_times(tl.out), {"2020", "2024", "2025-01", "2025-09-17"}));
   CHECK(tl.out.find("was 2025-01-19 (superseded") != std::string::npos);
+}
+
+TEST_CASE("cli: a deal's expected closing moved by a later report is one upcoming fact at its new date") {
+  // tests/engine_closing/: "the deal is expected to close on November 3", then "now expected to
+  // close on December 1". The closing is a fact of its own, not a second agreement.
+  ScratchDir dir;
+  const std::string db = " --db " + shell_quote(dir.path("store.db"));
+  REQUIRE(run(dir, "ingest" + db + " " + shell_quote(DATELINE_SOURCE_DIR "/tests/engine_closing")).exit_code == 0);
+  const Run up = run(dir, "upcoming" + db + " --as-of 2025-10-21 --within 60d");
+  REQUIRE(up.exit_code == 0);
+  INFO(up.out);
+  CHECK(up.out.find("1 fact\n") != std::string::npos);
+  CHECK(up.out.find("2025-12-01") != std::string::npos);
+  CHECK(up.out.find("[scheduled; closing]") != std::string::npos);
+  CHECK(up.out.find("was 2025-11-03 (superseded") != std::string::npos);
+  CHECK(up.out.find("2025-12-01 EXTENDS 2025-11-03") != std::string::npos);
+  const Run tl = run(dir, "timeline" + db + " --format text");
+  INFO(tl.out);
+  CHECK(tl.out.find("[occurred; agreement]") != std::string::npos);
+  CHECK(fact_times(tl.out).size() == 2);
 }
