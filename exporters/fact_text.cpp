@@ -45,8 +45,13 @@ bool extended(const Fact& fact) {
   return relate(*before, *now) == Relation::Before;
 }
 
+std::string reporter(const FactSource& source) {
+  if (!source.outlet.empty()) return one_line(source.outlet);
+  return one_line(source.title.empty() ? source.doc : source.title);
+}
+
 std::string source_line(const FactSource& source) {
-  std::string who = one_line(source.outlet.empty() ? source.doc : source.outlet);
+  std::string who = reporter(source);
   if (source.published.has_bounds()) who = fmt::format("{}, {}", who, time_text(source.published));
   return who;
 }
@@ -55,7 +60,7 @@ std::vector<std::string> outlets(const Fact& fact) {
   std::vector<std::string> out;
   if (fact.history.empty()) return out;
   for (const auto& s : fact.current().sources) {
-    std::string name = one_line(s.outlet.empty() ? s.doc : s.outlet);
+    std::string name = reporter(s);
     if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
   }
   return out;

@@ -23,10 +23,13 @@ std::vector<std::string> earlier_values(const Fact& fact);
 // Whether the fact's latest revision moved its time later (an extension) rather than earlier.
 bool extended(const Fact& fact);
 
-// "Qatar Tribune, 25 July 2025" for a source: outlet (or document id) and publication date.
+// Who reported a source, for a reader: its outlet, else its article's title, else its document id.
+std::string reporter(const FactSource& source);
+
+// "Qatar Tribune, 25 July 2025" for a source: its reporter() and publication date.
 std::string source_line(const FactSource& source);
 
-// The distinct outlets of the current value, in order of first appearance.
+// The distinct reporters of the current value, in order of first appearance.
 std::vector<std::string> outlets(const Fact& fact);
 
 // Whether the fact is still to come or a deadline: what a calendar of upcoming events holds.

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <map>
 
+#include "fact_text.h"
+
 namespace dateline {
 namespace {
 
@@ -38,8 +40,16 @@ std::string time_label(const std::optional<TimeValue>& t) {
   return fmt::format("{} ({})", t->value, to_string(t->mod));
 }
 
+// Who reported it: the outlet, else the article's title, quoted, else its document id.
+std::string reporter(const FactSource& s) {
+  if (s.outlet.empty()) {
+    return s.title.empty() ? fmt::format("document {}", s.doc) : fmt::format("article \"{}\"", short_quote(display::reporter(s)));
+  }
+  return display::reporter(s);
+}
+
 std::string source_line(const FactSource& s) {
-  std::string who = s.outlet.empty() ? fmt::format("document {}", s.doc) : s.outlet;
+  std::string who = reporter(s);
   if (!s.published.value.empty()) who = fmt::format("{}, {}", who, s.published.value);
   if (s.attribution) who = fmt::format("{} (according to {})", who, *s.attribution);
   std::string line = fmt::format("{}: \"{}\"", who, short_quote(s.quote));
@@ -57,7 +67,7 @@ void write_fact(std::string& out, const Fact& f, std::string_view indent) {
     std::string outlets;
     if (!old.sources.empty()) {
       const FactSource& first = old.sources.front();
-      outlets = fmt::format(", reported by {}", first.outlet.empty() ? fmt::format("document {}", first.doc) : first.outlet);
+      outlets = fmt::format(", reported by {}", reporter(first));
       if (!first.published.value.empty()) outlets = fmt::format("{} on {}", outlets, first.published.value);
     }
     out += fmt::format("{}was {} ({}{})\n", more, time_label(old.time), to_string(old.status), outlets);
