@@ -223,6 +223,7 @@ bool month_day_year(const Match& m, Context&, Normalized& out) {
 }
 
 std::optional<int> sentence_year(const Context& ctx, std::size_t first);
+Tense until_tense(const Context& ctx, std::size_t first);
 
 bool month_day(const Match& m, Context& ctx, Normalized& out) {
   const Token* month = m.by_class(TokenClass::Month);
@@ -235,7 +236,9 @@ bool month_day(const Match& m, Context& ctx, Normalized& out) {
     out.value = fmt::format("XXXX-{:02}-{:02}", mon, day);
     return true;
   }
-  Tense tense = ctx.tense_around(m.first, m.last);
+  // "postponed until March 3" is a deadline ahead, as for a weekday
+  Tense tense = until_tense(ctx, m.first);
+  if (tense == Tense::Unknown) tense = ctx.tense_around(m.first, m.last);
   // "last Oct. 23", "next March 3": the direction decides the year and stays outside the span.
   if (const Token* dir = m.by_class(TokenClass::Direction); dir && m.element(0) == dir) {
     int d = lexv(dir, TokenClass::Direction);
@@ -387,7 +390,8 @@ bool month_alone(const Match& m, Context& ctx, Normalized& out) {
     out.value = fmt::format("XXXX-{:02}", mon);
     return true;
   }
-  Tense tense = ctx.tense_around(m.first, m.last);
+  Tense tense = until_tense(ctx, m.first);
+  if (tense == Tense::Unknown) tense = ctx.tense_around(m.first, m.last);
   int y = infer_year(*ctx.dct, mon, 0, tense);
   out.anchoring = Anchoring::Dct;
   if (std::optional<int> narrative = sentence_year(ctx, m.first); narrative && tense != Tense::Future) {
@@ -807,18 +811,23 @@ bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
-// "until Tuesday", "postponed until 9 a.m. EST Tuesday", "has until Friday": a weekday that
-// ends a wait is a deadline ahead, even after a past verb that defers (PAST=2 in the lexicon:
-// "postponed", "extended"); after another past verb it looks back ("stayed until Tuesday").
-// A clock time and zone may come between. Not at the head of a sentence, where "Until
-// Thursday, ..." looks back. Unknown when no "until" governs the weekday.
+// "until Tuesday", "postponed until 9 a.m. EST Tuesday", "has until Friday", "until March 3":
+// a day or month that ends a wait is a deadline ahead, even after a past verb that defers
+// (PAST=2 in the lexicon: "postponed", "extended"); after another past verb it looks back
+// ("stayed until Tuesday"). A clock time and zone may come between. Not at the head of a
+// sentence, where "Until Thursday, ..." looks back. "through" ends a wait only after a verb
+// that defers ("extended the loans through January"): "rose through June" is a stretch gone
+// by, and without a verb it may close a range ("from March through June"). Unknown when no
+// such word governs the expression.
 Tense until_tense(const Context& ctx, std::size_t first) {
   const auto& toks = *ctx.tokens;
   std::size_t until = first;
+  bool through = false;
   for (std::size_t i = first, steps = 0;; ++steps) {
     if (i == 0 || steps >= 8) return Tense::Unknown;
     const Token& t = toks[--i];
-    if (is_literal(t, "until") || is_literal(t, "till")) {
+    through = is_literal(t, "through");
+    if (is_literal(t, "until") || is_literal(t, "till") || through) {
       if (t.sentence_start) return Tense::Unknown;
       until = i;
       break;
@@ -827,14 +836,18 @@ Tense until_tense(const Context& ctx, std::size_t first) {
                             t.is(TokenClass::PartOfDay);
     if (!clock_part || t.sentence_start) return Tense::Unknown;
   }
+  // Steps count words, as tense_around's do: "$90 million" is two words, not three tokens.
   constexpr std::size_t kBack = 10;
-  for (std::size_t i = until, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start; ++steps) {
+  for (std::size_t i = until, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start;) {
     --i;
+    if (toks[i].kind != TokenKind::Punct) ++steps;
     Tense t = ctx.tense_cue(i);
-    if (t == Tense::Past && lexv(&toks[i], TokenClass::PastCue) != 2) return Tense::Past;
+    const bool defers = t == Tense::Past && lexv(&toks[i], TokenClass::PastCue) == 2;
+    if (through && t != Tense::Unknown) return defers ? Tense::Future : Tense::Unknown;
+    if (t == Tense::Past && !defers) return Tense::Past;
     if (t != Tense::Unknown) return Tense::Future;
   }
-  return Tense::Future;
+  return through ? Tense::Unknown : Tense::Future;
 }
 
 // "in the morning", "by mid-afternoon", "late evening yesterday": a part of the day that no day
