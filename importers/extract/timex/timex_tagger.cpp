@@ -233,15 +233,6 @@ bool in_title(const Found& f, const std::vector<Token>& tokens) {
   return before.kind == TokenKind::Word && before.capitalized && tokens[f.first].space_before;
 }
 
-// "the quarter-to-quarter comparison", "a year-over-year gain": a unit joined by "-to-" or
-// "-over-" to another unit is an adjective of comparison between periods, no time of its own.
-bool in_comparison_compound(const Found& f, const std::vector<Token>& tokens, std::string_view text) {
-  const std::size_t k = f.last;
-  if (k + 3 >= tokens.size() || !tokens[k - 1].is(TokenClass::Unit) || !text_is(text, tokens[k], "-")) return false;
-  return (text_is(text, tokens[k + 1], "to") || text_is(text, tokens[k + 1], "over")) &&
-         text_is(text, tokens[k + 2], "-") && tokens[k + 3].is(TokenClass::Unit);
-}
-
 // Dates later expressions may be anchored to ("the next day", "a year earlier").
 void remember_anchor(Found& f, const std::vector<Token>& tokens, Context& ctx) {
   if (f.value.reporting_period && ctx.dct) {
@@ -356,7 +347,7 @@ void tag_chunk(std::string_view text, std::size_t begin, std::size_t end, Contex
       if (!normalize_within_calendar(m, ctx, n)) continue;
       Found f{m.first + n.trim_front, m.last - n.trim_back, std::move(n), std::nullopt};
       trim_trailing_punctuation(f, tokens);
-      if (f.value.discard || in_title(f, tokens) || in_comparison_compound(f, tokens, text)) {
+      if (f.value.discard || in_title(f, tokens)) {
         next = m.last;
         break;
       }
