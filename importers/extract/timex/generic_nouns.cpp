@@ -25,10 +25,11 @@ std::vector<std::string_view> load() {
 
 bool is_generic_noun(std::string_view word) {
   static const std::vector<std::string_view> words = load();
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
   for (std::string_view w : words) {
     if (w.size() != word.size()) continue;
     std::size_t k = 0;
-    while (k < w.size() && (word[k] >= 'A' && word[k] <= 'Z' ? static_cast<char>(word[k] | 0x20) : word[k]) == w[k]) ++k;
+    while (k < w.size() && lower(word[k]) == w[k]) ++k;
     if (k == w.size()) return true;
   }
   return false;

@@ -588,8 +588,6 @@ bool quarter(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
-// "the quarter", "the latest quarter", "that quarter": the quarter last named, else the one
-// the DCT's quarter follows (results are reported after a quarter ends).
 // "the quarter-to-quarter comparison", "a year-over-year gain": a unit joined by "-to-" or
 // "-over-" to another unit is an adjective comparing periods, no time of its own. Asked by
 // the normalizers whose patterns end on a bare unit ("the quarter", "the year", "a year").
@@ -598,10 +596,13 @@ inline bool joined_to_unit(const Context& ctx, std::size_t last) {
   // a space or a word after the unit, as after most, settles it
   if (last + 3 >= toks.size() || toks[last].space_before || toks[last].kind != TokenKind::Punct) return false;
   if (!toks[last - 1].is(TokenClass::Unit)) return false;
-  return text_is(ctx, toks[last], "-") && (text_is(ctx, toks[last + 1], "to") || text_is(ctx, toks[last + 1], "over")) &&
-         text_is(ctx, toks[last + 2], "-") && toks[last + 3].is(TokenClass::Unit);
+  const bool joiner = text_is(ctx, toks[last + 1], "to") || text_is(ctx, toks[last + 1], "over");
+  return joiner && text_is(ctx, toks[last], "-") && text_is(ctx, toks[last + 2], "-") &&
+         toks[last + 3].is(TokenClass::Unit);
 }
 
+// "the quarter", "the latest quarter", "that quarter": the quarter last named, else the one
+// the DCT's quarter follows (results are reported after a quarter ends).
 bool the_quarter(const Match& m, Context& ctx, Normalized& out) {
   if (joined_to_unit(ctx, m.last)) {
     out.discard = true;
