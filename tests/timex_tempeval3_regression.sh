@@ -14,7 +14,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$dateline" timex "$corpus/docs" > "$out"
 python3 "$shared/tools/timex_score.py" --gold "$corpus/gold.jsonl" --system "$out" \
-  --fail-under relaxed_f1=94.8 \
-  --fail-under strict_f1=88.4 \
-  --fail-under value_f1=83.0 \
-  --fail-under type_f1=90.5
+  --fail-under relaxed_f1=94.9 \
+  --fail-under strict_f1=88.5 \
+  --fail-under value_f1=83.2 \
+  --fail-under type_f1=90.6

@@ -7,6 +7,7 @@
 #include <dateline/error.h>
 
 #include "timex/calendar.h"
+#include "timex/generic_nouns.h"
 #include "timex/holidays.h"
 
 #include <array>
@@ -223,6 +224,14 @@ bool month_day_year(const Match& m, Context&, Normalized& out) {
 }
 
 std::optional<int> sentence_year(const Context& ctx, std::size_t first);
+Tense until_tense(const Context& ctx, std::size_t first);
+
+// "until March", "through Jan. 31": the word right before a month names the end of a wait
+// (MONTHCUE=2 or 3 in the lexicon). A month has no clock before it, so only that word is
+// looked at; most months ("in March") need no further look.
+bool ends_wait_before(const Context& ctx, std::size_t first) {
+  return first > 0 && lexv(&(*ctx.tokens)[first - 1], TokenClass::MonthCue) >= 2;
+}
 
 bool month_day(const Match& m, Context& ctx, Normalized& out) {
   const Token* month = m.by_class(TokenClass::Month);
@@ -235,7 +244,9 @@ bool month_day(const Match& m, Context& ctx, Normalized& out) {
     out.value = fmt::format("XXXX-{:02}-{:02}", mon, day);
     return true;
   }
-  Tense tense = ctx.tense_around(m.first, m.last);
+  // "postponed until March 3" is a deadline ahead, as for a weekday
+  Tense tense = ends_wait_before(ctx, m.first) ? until_tense(ctx, m.first) : Tense::Unknown;
+  if (tense == Tense::Unknown) tense = ctx.tense_around(m.first, m.last);
   // "last Oct. 23", "next March 3": the direction decides the year and stays outside the span.
   if (const Token* dir = m.by_class(TokenClass::Direction); dir && m.element(0) == dir) {
     int d = lexv(dir, TokenClass::Direction);
@@ -387,7 +398,8 @@ bool month_alone(const Match& m, Context& ctx, Normalized& out) {
     out.value = fmt::format("XXXX-{:02}", mon);
     return true;
   }
-  Tense tense = ctx.tense_around(m.first, m.last);
+  Tense tense = ends_wait_before(ctx, m.first) ? until_tense(ctx, m.first) : Tense::Unknown;
+  if (tense == Tense::Unknown) tense = ctx.tense_around(m.first, m.last);
   int y = infer_year(*ctx.dct, mon, 0, tense);
   out.anchoring = Anchoring::Dct;
   if (std::optional<int> narrative = sentence_year(ctx, m.first); narrative && tense != Tense::Future) {
@@ -576,9 +588,26 @@ bool quarter(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
+// "the quarter-to-quarter comparison", "a year-over-year gain": a unit joined by "-to-" or
+// "-over-" to another unit is an adjective comparing periods, no time of its own. Asked by
+// the normalizers whose patterns end on a bare unit ("the quarter", "the year", "a year").
+inline bool joined_to_unit(const Context& ctx, std::size_t last) {
+  const auto& toks = *ctx.tokens;
+  // a space or a word after the unit, as after most, settles it
+  if (last + 3 >= toks.size() || toks[last].space_before || toks[last].kind != TokenKind::Punct) return false;
+  if (!toks[last - 1].is(TokenClass::Unit)) return false;
+  const bool joiner = text_is(ctx, toks[last + 1], "to") || text_is(ctx, toks[last + 1], "over");
+  return joiner && text_is(ctx, toks[last], "-") && text_is(ctx, toks[last + 2], "-") &&
+         toks[last + 3].is(TokenClass::Unit);
+}
+
 // "the quarter", "the latest quarter", "that quarter": the quarter last named, else the one
 // the DCT's quarter follows (results are reported after a quarter ends).
 bool the_quarter(const Match& m, Context& ctx, Normalized& out) {
+  if (joined_to_unit(ctx, m.last)) {
+    out.discard = true;
+    return true;
+  }
   if ((m.has_literal("current") || m.has_literal("this")) && ctx.dct) {
     out.value = period_value(*ctx.dct, Unit::Quarter);
     out.anchoring = Anchoring::Dct;
@@ -702,6 +731,11 @@ bool year_possessive_quarter(const Match& m, Context& ctx, Normalized& out) {
 bool half(const Match& m, Context& ctx, Normalized& out) {
   int n = m.has_literal("first") ? 1 : (m.has_literal("second") || m.has_literal("last")) ? 2 : 0;
   if (n < 1 || n > 2) return false;
+  // "the first two quarters of 1990" is a half; "the first two half", "the first quarters" are
+  // none, and "the last two quarters" with no year named is a stretch back from now (a duration
+  // pattern takes it)
+  const bool quarters = m.has_literal("quarters");
+  if (quarters != m.has_literal("two") || (quarters && (m.has_literal("second") || !m.has_literal("of")))) return false;
   if (const Token* y = m.by_class(TokenClass::Year4)) {
     out.value = fmt::format("{:04}-H{}", y->number, n);
     return true;
@@ -709,8 +743,9 @@ bool half(const Match& m, Context& ctx, Normalized& out) {
   if (!ctx.dct) return false;
   int year = ctx.dct->year();
   if (m.has_literal("year")) {
-    // "the first half of the year", "the second half of next year": element 5 names the year
-    const Token* which = m.element(5);
+    // "the first half of the year", "the second half of next year": the element before "year"
+    // names it
+    const Token* which = m.element(m.elements - 2);
     if (which && which->is(TokenClass::Direction)) year += lexv(which, TokenClass::Direction);
   } else if (m.has_literal("of")) {
     // "the last half of the '80s": a half of what follows, which is tagged on its own
@@ -772,12 +807,30 @@ bool fiscal_year(const Match& m, Context&, Normalized& out) {
 
 // ---- relative to the DCT ------------------------------------------------------------------
 
+// "today's youth", "in today's world", "tomorrow's kids": "today's" or "tomorrow's" before a
+// noun for people or society at large (timex_generic_nouns.tsv) means nowadays, no date;
+// "today's vote", "tomorrow's meeting" stay dates.
+bool generic_day(const Match& m, const Context& ctx, const Token& rel) {
+  const auto& toks = *ctx.tokens;
+  const std::size_t k = m.last;
+  // the apostrophe first: most of these words stand alone
+  if (k + 2 >= toks.size() || toks[k].kind != TokenKind::Punct || toks[k].space_before) return false;
+  if (rel.lex->word != "today" && rel.lex->word != "tomorrow") return false;
+  if (!(is_literal(toks[k], "'") || is_literal(toks[k], "\u2019")) || !text_is(ctx, toks[k + 1], "s")) return false;
+  const Token& noun = toks[k + 2];
+  return noun.kind == TokenKind::Word && is_generic_noun(ctx.text.substr(noun.begin, noun.end - noun.begin));
+}
+
 bool day_relative(const Match& m, Context& ctx, Normalized& out) {
   const Token* rel = m.by_class(TokenClass::DayRel);
   if (!rel) return false;
   int offset = lexv(rel, TokenClass::DayRel);
   const Token* part = m.by_class(TokenClass::PartOfDay);
   bool tonight = rel->lex->word == "tonight";
+  if (!part && generic_day(m, ctx, *rel)) {
+    out.discard = true;
+    return true;
+  }
   if (!ctx.dct) {
     out.value = "XXXX-XX-XX";
     return true;
@@ -807,18 +860,24 @@ bool part_of_day(const Match& m, Context& ctx, Normalized& out) {
   return true;
 }
 
-// "until Tuesday", "postponed until 9 a.m. EST Tuesday", "has until Friday": a weekday that
-// ends a wait is a deadline ahead, even after a past verb that defers (PAST=2 in the lexicon:
-// "postponed", "extended"); after another past verb it looks back ("stayed until Tuesday").
-// A clock time and zone may come between. Not at the head of a sentence, where "Until
-// Thursday, ..." looks back. Unknown when no "until" governs the weekday.
+// "until Tuesday", "postponed until 9 a.m. EST Tuesday", "has until Friday", "until March 3":
+// a day or month that ends a wait is a deadline ahead, even after a past verb that defers
+// (PAST=2 in the lexicon: "postponed", "extended"); after another past verb it looks back
+// ("stayed until Tuesday"). A clock time and zone may come between. Not at the head of a
+// sentence, where "Until Thursday, ..." looks back. "through" ends a wait only after a verb
+// that defers ("extended the loans through January"): "rose through June" is a stretch gone
+// by, and without a verb it may close a range ("from March through June"). Unknown when no
+// such word governs the expression.
 Tense until_tense(const Context& ctx, std::size_t first) {
   const auto& toks = *ctx.tokens;
   std::size_t until = first;
+  bool through = false;
   for (std::size_t i = first, steps = 0;; ++steps) {
     if (i == 0 || steps >= 8) return Tense::Unknown;
     const Token& t = toks[--i];
-    if (is_literal(t, "until") || is_literal(t, "till")) {
+    const int ends_wait = lexv(&t, TokenClass::MonthCue);  // 2: "until", "till"; 3: "through"
+    through = ends_wait == 3;
+    if (ends_wait >= 2) {
       if (t.sentence_start) return Tense::Unknown;
       until = i;
       break;
@@ -827,14 +886,18 @@ Tense until_tense(const Context& ctx, std::size_t first) {
                             t.is(TokenClass::PartOfDay);
     if (!clock_part || t.sentence_start) return Tense::Unknown;
   }
+  // Steps count words, as tense_around's do: "$90 million" is two words, not three tokens.
   constexpr std::size_t kBack = 10;
-  for (std::size_t i = until, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start; ++steps) {
+  for (std::size_t i = until, steps = 0; i > 0 && steps < kBack && !toks[i].sentence_start;) {
     --i;
+    if (toks[i].kind != TokenKind::Punct) ++steps;
     Tense t = ctx.tense_cue(i);
-    if (t == Tense::Past && lexv(&toks[i], TokenClass::PastCue) != 2) return Tense::Past;
+    const bool defers = t == Tense::Past && lexv(&toks[i], TokenClass::PastCue) == 2;
+    if (through && t != Tense::Unknown) return defers ? Tense::Future : Tense::Unknown;
+    if (t == Tense::Past && !defers) return Tense::Past;
     if (t != Tense::Unknown) return Tense::Future;
   }
-  return Tense::Future;
+  return through ? Tense::Unknown : Tense::Future;
 }
 
 // "in the morning", "by mid-afternoon", "late evening yesterday": a part of the day that no day
@@ -1067,6 +1130,10 @@ bool day_from_previous(const Match& m, Context& ctx, Normalized& out) {
 // "the year" in news means the DCT's year ("for the year"); "the year ended Sept. 30" is a
 // twelve-month stretch (a fiscal year), which TimeML marks as a duration without the verb.
 bool the_year(const Match& m, Context& ctx, Normalized& out) {
+  if (joined_to_unit(ctx, m.last)) {
+    out.discard = true;
+    return true;
+  }
   if (m.has_literal("ended") || m.has_literal("ending")) {
     out.type = TimexType::Duration;
     out.value = "P1Y";
@@ -1226,6 +1293,10 @@ bool duration(const Match& m, Context& ctx, Normalized& out) {
   Amount amount = amount_of(m);
   if (!amount.found) return false;
   if (!amount.vague && (amount.value <= 0 || amount.value > 100000)) return false;
+  if (joined_to_unit(ctx, m.last)) {
+    out.discard = true;  // "a year-over-year gain"
+    return true;
+  }
   // "one day" at the start of a story is a date-ish idiom, and "a day" after "once" is a set
   const auto& toks = *ctx.tokens;
   if (m.first > 0 && (is_literal(toks[m.first - 1], "once") || is_literal(toks[m.first - 1], "twice") ||
