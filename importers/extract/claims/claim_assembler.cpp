@@ -812,7 +812,9 @@ std::vector<Claim> find_claims(const Document& document, const std::vector<Timex
                                const std::vector<entities::Token>& tokens) {
   using namespace claims;
   std::vector<Claim> out;
-  DocumentWords doc(document.text, tokens, timexes, entities, amounts);
+  // Reused, like the sentence's words below, from document to document.
+  thread_local DocumentWords doc;
+  doc.read(document.text, tokens, timexes, entities, amounts);
   DocumentState state;
   state.main_product = main_product(entities);
   bool in_quote = false;

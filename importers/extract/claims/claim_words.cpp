@@ -31,7 +31,7 @@ void ascii_lower_into(std::string_view text, char* out) {
 
 // Marks the tokens inside each span with the span's index. Both lists are sorted by position.
 template <typename Mention>
-void mark(const std::vector<entities::Token>& tokens, const std::vector<Mention>& mentions,
+void mark(std::span<const entities::Token> tokens, const std::vector<Mention>& mentions,
           std::vector<std::int32_t>& out) {
   out.assign(tokens.size(), kNone);
   std::size_t t = 0;
@@ -56,25 +56,32 @@ bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" 
 
 }  // namespace
 
-DocumentWords::DocumentWords(std::string_view text_, const std::vector<entities::Token>& tokens_,
-                             const std::vector<Timex>& timexes_, const std::vector<EntityMention>& entities_,
-                             const std::vector<Amount>& amounts_)
-    : text(text_), tokens(tokens_), timexes(&timexes_), entities(&entities_), amounts(&amounts_) {
+void DocumentWords::read(std::string_view text_, const std::vector<entities::Token>& tokens_,
+                         const std::vector<Timex>& timexes_, const std::vector<EntityMention>& entities_,
+                         const std::vector<Amount>& amounts_) {
+  text = text_;
+  tokens = tokens_;
+  timexes = &timexes_;
+  entities = &entities_;
+  amounts = &amounts_;
   lower.resize(text.size());
   ascii_lower_into(text, lower.data());
-  words.reserve(tokens.size());
+  const std::size_t n = tokens.size();
+  words.resize(n);
+  entries.resize(n);
+  event_words.resize(n + 1);
   const ClaimLexicon& lex = ClaimLexicon::get();
-  entries.reserve(tokens.size());
-  event_words.reserve(tokens.size() + 1);
+  const std::string_view all(lower);
   std::uint32_t events = 0;
-  for (const auto& t : tokens) {
-    words.push_back(std::string_view(lower).substr(t.begin, t.end - t.begin));
-    const WordEntry* e = lex.entry(words.back());
-    entries.push_back(e);
-    event_words.push_back(events);
-    if (lex.starts_event(words.back(), e)) ++events;
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::string_view word = all.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    const WordEntry* e = lex.entry(word);
+    words[k] = word;
+    entries[k] = e;
+    event_words[k] = events;
+    if (lex.starts_event(word, e)) ++events;
   }
-  event_words.push_back(events);
+  event_words[n] = events;
   mark(tokens, timexes_, timex);
   mark(tokens, entities_, entity);
   mark(tokens, amounts_, amount);

@@ -9,6 +9,7 @@
 #include <dateline/timex.h>
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,10 +21,12 @@ namespace dateline::claims {
 
 constexpr std::int32_t kNone = -1;
 
+// Built for one document at a time by `read`; a thread keeps one from document to document, so
+// that its per-token vectors are not allocated, zeroed and freed again for every document.
 struct DocumentWords {
   std::string_view text;
   std::string lower;  // the text in ASCII lower case; `words` view it
-  const std::vector<entities::Token>& tokens;
+  std::span<const entities::Token> tokens;
   std::vector<std::string_view> words;              // per token
   std::vector<const WordEntry*> entries;            // per token: the phrases that start with its word, or null
   std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
@@ -34,9 +37,10 @@ struct DocumentWords {
   const std::vector<EntityMention>* entities = nullptr;
   const std::vector<Amount>* amounts = nullptr;
 
-  // `tokens` as entities::tokenize gives them for `text` (viewed, not copied: they outlive this).
-  DocumentWords(std::string_view text, const std::vector<entities::Token>& tokens, const std::vector<Timex>& timexes,
-                const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
+  // Reads a document, replacing the one before: `tokens` as entities::tokenize gives them for
+  // `text`, and the mentions, all viewed, not copied (they must outlive this document's use).
+  void read(std::string_view text, const std::vector<entities::Token>& tokens, const std::vector<Timex>& timexes,
+            const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
 
   // The first token at or after byte `offset`.
   std::size_t token_at(std::uint32_t offset) const;
