@@ -50,18 +50,31 @@ struct Candidate {
   std::string name;
 };
 
+constexpr std::uint16_t kCueNotLooked = 0x8000;  // no entities::Cue has this bit
+
+// What the tagger needs per token and per candidate, kept by each thread from document to
+// document: allocating, zeroing and freeing them for every document was a visible share of it.
+struct TaggerScratch {
+  std::vector<std::uint16_t> cue_of;  // per token: its cues, or kCueNotLooked
+  std::vector<std::uint8_t> known;    // per token: inside a gazetteer match (bytes: a bit vector cost more to fill and test)
+  std::vector<Candidate> candidates;
+};
+
 class Tagger {
  public:
   Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes,
-         std::vector<Token>& tokens)
-      : text_(text), cues_(entities::NameCues::instance()), tokens_(tokens),
-        cue_of_(tokens_.size(), kCueNotLooked) {
+         std::vector<Token>& tokens, TaggerScratch& scratch)
+      : text_(text), cues_(entities::NameCues::instance()), tokens_(tokens), cue_of_(scratch.cue_of),
+        known_(scratch.known), candidates_(scratch.candidates) {
+    cue_of_.assign(tokens_.size(), kCueNotLooked);
+    known_.assign(tokens_.size(), 0);
+    candidates_.clear();
     mark_sentence_starts(sentences);
     mark_time_words(timexes);
   }
 
   std::vector<EntityMention> run() {
-    std::vector<std::uint8_t> known(tokens_.size(), 0);  // bytes: a bit vector cost more to fill and test
+    std::vector<std::uint8_t>& known = known_;
     const entities::Gazetteer& known_names = gazetteer();
     for (std::size_t i = 0; i < tokens_.size();) {
       if (!tokens_[i].is_word() || !known_names.may_start_with(word(i))) {
@@ -459,16 +472,17 @@ class Tagger {
   std::string_view text_;
   const entities::NameCues& cues_;
   std::vector<Token>& tokens_;
-  static constexpr std::uint16_t kCueNotLooked = 0x8000;  // no entities::Cue has this bit
-  mutable std::vector<std::uint16_t> cue_of_;             // per token: its cues, or kCueNotLooked
-  std::vector<Candidate> candidates_;
+  std::vector<std::uint16_t>& cue_of_;  // TaggerScratch's: filled as the rules ask (cue() is const)
+  std::vector<std::uint8_t>& known_;
+  std::vector<Candidate>& candidates_;
 };
 
 }  // namespace
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
                                          const std::vector<Timex>& timexes, std::vector<entities::Token>& tokens) {
-  return Tagger(text, sentences, timexes, tokens).run();
+  thread_local TaggerScratch scratch;
+  return Tagger(text, sentences, timexes, tokens, scratch).run();
 }
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences) {
