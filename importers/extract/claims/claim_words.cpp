@@ -34,11 +34,13 @@ template <typename Mention>
 void mark(std::span<const entities::Token> tokens, const std::vector<Mention>& mentions,
           std::vector<std::int32_t>& out) {
   out.assign(tokens.size(), kNone);
-  std::size_t t = 0;
+  // A mention's first token by a binary search from the mention before's: a text has far fewer
+  // mentions than tokens.
+  auto t = tokens.begin();
   for (std::size_t m = 0; m < mentions.size(); ++m) {
     const Span& s = mentions[m].span;
-    while (t < tokens.size() && tokens[t].begin < s.begin) ++t;
-    for (std::size_t k = t; k < tokens.size() && tokens[k].end <= s.end; ++k) out[k] = static_cast<std::int32_t>(m);
+    t = std::partition_point(t, tokens.end(), [&](const entities::Token& token) { return token.begin < s.begin; });
+    for (auto k = t; k != tokens.end() && k->end <= s.end; ++k) out[static_cast<std::size_t>(k - tokens.begin())] = static_cast<std::int32_t>(m);
   }
 }
 
