@@ -12,28 +12,30 @@ struct LexEntry;
 
 enum class TokenKind : std::uint8_t { Number, Word, Punct };
 
+// The tokenizer writes one of these for every five bytes of text or so and the finder reads
+// few of them: wide fields first, the flags packed at the end (40 bytes).
 struct Token {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
+  double mantissa = 0;            // a number's digits as an integer ("4.67" is 467) ...
+  // The tables' entry for this token's text, if any: looked up when first asked for
+  // (AmountLexicon::entry), as most tokens never are.
+  mutable const LexEntry* lex = nullptr;
+  int decimals = 0;               // ... and where the decimal point goes (2), so scales stay exact
   TokenKind kind = TokenKind::Word;
+  std::uint8_t digits = 0;        // digits before any separator
   bool space_before = false;      // whitespace between this token and the previous one
   bool capitalized = false;       // a word whose first letter is upper case
   bool all_caps = false;          // a word of two or more letters, all upper case
   bool grouped = false;           // a number with thousands separators ("2,000")
   bool decimal = false;           // a number with a decimal part ("4.67")
-  std::uint8_t digits = 0;        // digits before any separator
-  double value = 0;               // a number's value, mantissa / 10^decimals
-  double mantissa = 0;            // the digits as an integer ("4.67" is 467) ...
-  int decimals = 0;               // ... and where the decimal point goes (2), so scales stay exact
   bool starts_amount = false;     // a word the tables say an amount may start at (AmountLexicon::annotate)
-  // The tables' entry for this token's text, if any: looked up when first asked for
-  // (AmountLexicon::entry), as most tokens never are.
   mutable bool looked_up = false;
-  mutable const LexEntry* lex = nullptr;
 
   std::string_view text(std::string_view all) const { return all.substr(begin, end - begin); }
   std::uint32_t size() const { return end - begin; }
 };
+static_assert(sizeof(Token) <= 40, "Token grew: the tokenizer's stores and the finder's scans pay for every byte");
 
 // Splits text into tokens. A number is a digit run with its thousands groups and decimal part
 // ("1,200.5"); letters glued to it are a word of their own ("4.67bn" is 4.67, bn). A word

@@ -113,10 +113,6 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       }
       t.mantissa = static_cast<double>(mantissa);
       t.decimals = decimals;
-      t.value = t.mantissa;
-      double power = 1;
-      for (int d = 0; d < (decimals < 0 ? -decimals : decimals); ++d) power *= 10;
-      t.value = decimals < 0 ? t.mantissa * power : t.mantissa / power;
       t.kind = TokenKind::Number;
       t.end = static_cast<std::uint32_t>(j);
       i = j;
