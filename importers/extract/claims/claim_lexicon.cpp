@@ -186,8 +186,9 @@ ClaimLexicon::ClaimLexicon() {
   });
   entries_.for_each([&](std::string_view word, WordEntry& entry) {
     for (Table table : {&WordEntry::triggers, &WordEntry::cues, &WordEntry::reporting}) {
+      for (PhraseRef& r : entry.*table) r.words = r.phrase->words.size();
       std::stable_sort((entry.*table).begin(), (entry.*table).end(),
-                       [](const Phrase* a, const Phrase* b) { return a->words.size() > b->words.size(); });
+                       [](const PhraseRef& a, const PhraseRef& b) { return a.words > b.words; });
     }
     if (!entry.triggers.empty() || !entry.reporting.empty()) event_words_.add(word);
   });
@@ -206,15 +207,15 @@ Phrase& ClaimLexicon::add(Table table, std::string_view form, std::string_view t
     words.push_back(std::move(word));
   }
   if (const WordEntry* entry = entries_.find(words.front())) {
-    for (Phrase* p : entry->*table) {
-      if (p->words == words) return *p;
+    for (const PhraseRef& r : entry->*table) {
+      if (r.phrase->words == words) return *r.phrase;
     }
   }
   auto phrase = std::make_unique<Phrase>();
   phrase->words = std::move(words);
   Phrase& p = *phrase;
   phrases_.push_back(std::move(phrase));
-  (entries_[p.words.front()].*table).push_back(&p);
+  (entries_[p.words.front()].*table).push_back(PhraseRef{&p, p.words.size()});
   first_words_.add(p.words.front());
   return p;
 }
@@ -222,13 +223,13 @@ Phrase& ClaimLexicon::add(Table table, std::string_view form, std::string_view t
 const Phrase* ClaimLexicon::longest(const PhraseList& list, const std::vector<std::string_view>& words, std::size_t at,
                                     std::size_t& length) {
   if (at >= words.size()) return nullptr;
-  for (const Phrase* p : list) {
-    if (at + p->words.size() > words.size()) continue;
+  for (const PhraseRef& r : list) {
+    if (at + r.words > words.size()) continue;
     bool ok = true;
-    for (std::size_t k = 1; k < p->words.size() && ok; ++k) ok = words[at + k] == p->words[k];
+    for (std::size_t k = 1; k < r.words && ok; ++k) ok = words[at + k] == r.phrase->words[k];
     if (ok) {
-      length = p->words.size();
-      return p;
+      length = r.words;
+      return r.phrase;
     }
   }
   return nullptr;

@@ -80,8 +80,14 @@ struct Phrase {
   const Predicate* report = nullptr;  // the predicate of a dated report, or null
 };
 
+// A phrase with its word count beside it: the longest-match loop settles most phrases (one
+// word, or too long for the sentence) without reading the phrase itself, which is a cache miss.
+struct PhraseRef {
+  Phrase* phrase = nullptr;
+  std::size_t words = 0;
+};
 // The phrases of one table that start with one word, longest first.
-using PhraseList = std::vector<Phrase*>;
+using PhraseList = std::vector<PhraseRef>;
 
 // Everything the tables hold for phrases that start with one word: one lookup per token serves
 // all three tables.
