@@ -20,8 +20,11 @@ Extraction extract(Document document) {
   // each thread keeps from document to document.
   thread_local std::vector<entities::Token> tokens;
   entities::tokenize(document.text, tokens);
-  x.entities = find_entities(document.text, document.sentences, x.timexes, tokens);  // marks them; no copy
-  x.claims = find_claims(document, x.timexes, x.entities, x.amounts, tokens);
+  // Their words too: one probe a token answers for the claim tables and the name cues.
+  thread_local TokenWords words;
+  words.read(document.text, tokens);
+  x.entities = find_entities(document.text, document.sentences, x.timexes, tokens, words);  // marks them; no copy
+  x.claims = find_claims(document, x.timexes, x.entities, x.amounts, tokens, words);
   x.document = std::move(document);
   return x;
 }

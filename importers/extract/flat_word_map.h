@@ -176,6 +176,10 @@ class FlatWordMap {
   void for_each(F&& f) {
     for (std::size_t i = 0; i < values_.size(); ++i) f(keys_[i], values_[i].v);
   }
+  template <typename F>
+  void for_each(F&& f) const {
+    for (std::size_t i = 0; i < values_.size(); ++i) f(keys_[i], values_[i].v);
+  }
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;

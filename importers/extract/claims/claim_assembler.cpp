@@ -809,12 +809,12 @@ void bounded_pieces(std::string_view text, Span sentence, std::vector<Span>& pie
 
 std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
                                const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts,
-                               const std::vector<entities::Token>& tokens) {
+                               const std::vector<entities::Token>& tokens, const TokenWords& words) {
   using namespace claims;
   std::vector<Claim> out;
   // Reused, like the sentence's words below, from document to document.
   thread_local DocumentWords doc;
-  doc.read(document.text, tokens, timexes, entities, amounts);
+  doc.read(document.text, tokens, words, timexes, entities, amounts);
   DocumentState state;
   state.main_product = main_product(entities);
   bool in_quote = false;

@@ -220,7 +220,7 @@ Phrase& ClaimLexicon::add(Table table, std::string_view form, std::string_view t
   return p;
 }
 
-const Phrase* ClaimLexicon::longest(const PhraseList& list, const std::vector<std::string_view>& words, std::size_t at,
+const Phrase* ClaimLexicon::longest(const PhraseList& list, std::span<const std::string_view> words, std::size_t at,
                                     std::size_t& length) {
   if (at >= words.size()) return nullptr;
   for (const PhraseRef& r : list) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include "flat_word_map.h"
@@ -103,6 +104,13 @@ class ClaimLexicon {
 
   const Predicate* predicate(std::string_view name) const;
 
+  // Calls f(word, entry) for every first word of a phrase and its entry (TokenWords merges them
+  // into its table).
+  template <typename F>
+  void for_each_first_word(F&& f) const {
+    entries_.for_each(f);
+  }
+
   // The entry of phrases that start with `word` (lower case), or null.
   const WordEntry* entry(std::string_view word) const {
     if (!first_words_.may_hold(word)) return nullptr;
@@ -117,15 +125,15 @@ class ClaimLexicon {
 
   // The longest phrase of a table that starts at word `at` of `words` (lower-case forms), given
   // the entry of words[at]; its word count in `length`. Null when none does.
-  static const Phrase* trigger(const WordEntry* e, const std::vector<std::string_view>& words, std::size_t at,
+  static const Phrase* trigger(const WordEntry* e, std::span<const std::string_view> words, std::size_t at,
                                std::size_t& length) {
     return e ? longest(e->triggers, words, at, length) : nullptr;
   }
-  static const Phrase* cue(const WordEntry* e, const std::vector<std::string_view>& words, std::size_t at,
+  static const Phrase* cue(const WordEntry* e, std::span<const std::string_view> words, std::size_t at,
                            std::size_t& length) {
     return e ? longest(e->cues, words, at, length) : nullptr;
   }
-  static const Phrase* reporting(const WordEntry* e, const std::vector<std::string_view>& words, std::size_t at,
+  static const Phrase* reporting(const WordEntry* e, std::span<const std::string_view> words, std::size_t at,
                                  std::size_t& length) {
     return e ? longest(e->reporting, words, at, length) : nullptr;
   }
@@ -144,7 +152,7 @@ class ClaimLexicon {
 
   ClaimLexicon();
   Phrase& add(Table table, std::string_view form, std::string_view table_name);
-  static const Phrase* longest(const PhraseList& list, const std::vector<std::string_view>& words, std::size_t at,
+  static const Phrase* longest(const PhraseList& list, std::span<const std::string_view> words, std::size_t at,
                                std::size_t& length);
 
   std::vector<std::unique_ptr<Predicate>> predicates_;

@@ -7,28 +7,6 @@
 namespace dateline::claims {
 namespace {
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
-
-// `text` in ASCII lower case into `out` (of the same size), eight bytes at a time: a byte gets
-// 0x20 added when its low seven bits are in 'A'..'Z' and its high bit is clear.
-void ascii_lower_into(std::string_view text, char* out) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t v;
-    std::memcpy(&v, text.data() + i, 8);
-    const std::uint64_t low = v & kLow7;
-    const std::uint64_t from_a = low + kOnes * (0x80 - 'A');      // high bit set when >= 'A'
-    const std::uint64_t past_z = low + kOnes * (0x80 - 'Z' - 1);  // high bit set when > 'Z'
-    const std::uint64_t upper = (from_a ^ past_z) & ~v & kHigh;
-    v |= upper >> 2;
-    std::memcpy(out + i, &v, 8);
-  }
-  for (; i < text.size(); ++i) out[i] = ascii_lower(text[i]);
-}
-
 // Marks the tokens inside each span with the span's index. Both lists are sorted by position.
 template <typename Mention>
 void mark(std::span<const entities::Token> tokens, const std::vector<Mention>& mentions,
@@ -59,29 +37,22 @@ bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" 
 }  // namespace
 
 void DocumentWords::read(std::string_view text_, const std::vector<entities::Token>& tokens_,
-                         const std::vector<Timex>& timexes_, const std::vector<EntityMention>& entities_,
-                         const std::vector<Amount>& amounts_) {
+                         const TokenWords& words_, const std::vector<Timex>& timexes_,
+                         const std::vector<EntityMention>& entities_, const std::vector<Amount>& amounts_) {
   text = text_;
   tokens = tokens_;
+  words = words_.words();
+  entries = words_.entries();
   timexes = &timexes_;
   entities = &entities_;
   amounts = &amounts_;
-  lower.resize(text.size());
-  ascii_lower_into(text, lower.data());
   const std::size_t n = tokens.size();
-  words.resize(n);
-  entries.resize(n);
   event_words.resize(n + 1);
   const ClaimLexicon& lex = ClaimLexicon::get();
-  const std::string_view all(lower);
   std::uint32_t events = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const std::string_view word = all.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-    const WordEntry* e = lex.entry(word);
-    words[k] = word;
-    entries[k] = e;
     event_words[k] = events;
-    if (lex.starts_event(word, e)) ++events;
+    if (lex.starts_event(words[k], entries[k])) ++events;
   }
   event_words[n] = events;
   mark(tokens, timexes_, timex);

@@ -16,6 +16,7 @@
 
 #include "claims/claim_lexicon.h"
 #include "entities/entity_tokens.h"
+#include "token_words.h"
 
 namespace dateline::claims {
 
@@ -25,10 +26,9 @@ constexpr std::int32_t kNone = -1;
 // that its per-token vectors are not allocated, zeroed and freed again for every document.
 struct DocumentWords {
   std::string_view text;
-  std::string lower;  // the text in ASCII lower case; `words` view it
   std::span<const entities::Token> tokens;
-  std::vector<std::string_view> words;              // per token
-  std::vector<const WordEntry*> entries;            // per token: the phrases that start with its word, or null
+  std::span<const std::string_view> words;         // per token: lower case (TokenWords')
+  std::span<const WordEntry* const> entries;       // per token: the phrases that start with its word, or null
   std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
   // Per token t (and one past the last): how many tokens before t start a trigger or a
   // reporting phrase, so that a sentence without one is known at a subtraction.
@@ -38,9 +38,11 @@ struct DocumentWords {
   const std::vector<Amount>* amounts = nullptr;
 
   // Reads a document, replacing the one before: `tokens` as entities::tokenize gives them for
-  // `text`, and the mentions, all viewed, not copied (they must outlive this document's use).
-  void read(std::string_view text, const std::vector<entities::Token>& tokens, const std::vector<Timex>& timexes,
-            const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts);
+  // `text`, `words` read from them, and the mentions, all viewed, not copied (they must outlive
+  // this document's use).
+  void read(std::string_view text, const std::vector<entities::Token>& tokens, const TokenWords& words,
+            const std::vector<Timex>& timexes, const std::vector<EntityMention>& entities,
+            const std::vector<Amount>& amounts);
 
   // The first token at or after byte `offset`.
   std::size_t token_at(std::uint32_t offset) const;

@@ -10,13 +10,15 @@
 #include <vector>
 
 #include "entities/entity_tokens.h"
+#include "token_words.h"
 
 namespace dateline {
 
 // `timexes`, `entities` and `amounts` sorted by position, as their finders return them;
-// `tokens` as entities::tokenize gives them for the document's text (the entity tagger's).
+// `tokens` as entities::tokenize gives them for the document's text (the entity tagger's), and
+// `words` read from them.
 std::vector<Claim> find_claims(const Document& document, const std::vector<Timex>& timexes,
                                const std::vector<EntityMention>& entities, const std::vector<Amount>& amounts,
-                               const std::vector<entities::Token>& tokens);
+                               const std::vector<entities::Token>& tokens, const TokenWords& words);
 
 }  // namespace dateline

@@ -8,6 +8,7 @@
 #include <dateline/timex.h>
 
 #include "entities/entity_tokens.h"
+#include "token_words.h"
 
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@ namespace dateline {
 // gives them for `text`. The tagger marks sentence starts and time words in the tokens
 // themselves (the claim finder, which reads them next, uses neither flag): no copy per document.
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
-                                         const std::vector<Timex>& timexes, std::vector<entities::Token>& tokens);
+                                         const std::vector<Timex>& timexes, std::vector<entities::Token>& tokens,
+                                         const TokenWords& words);
 
 }  // namespace dateline

@@ -6,6 +6,7 @@
 #include "entities/entity_tokens.h"
 #include "entities/gazetteer.h"
 #include "entities/name_cues.h"
+#include "token_words.h"
 
 #include "dateline_importers_data.h"
 
@@ -50,12 +51,9 @@ struct Candidate {
   std::string name;
 };
 
-constexpr std::uint16_t kCueNotLooked = 0x8000;  // no entities::Cue has this bit
-
 // What the tagger needs per token and per candidate, kept by each thread from document to
 // document: allocating, zeroing and freeing them for every document was a visible share of it.
 struct TaggerScratch {
-  std::vector<std::uint16_t> cue_of;  // per token: its cues, or kCueNotLooked
   std::vector<std::uint8_t> known;    // per token: inside a gazetteer match (bytes: a bit vector cost more to fill and test)
   std::vector<Candidate> candidates;
 };
@@ -63,10 +61,9 @@ struct TaggerScratch {
 class Tagger {
  public:
   Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes,
-         std::vector<Token>& tokens, TaggerScratch& scratch)
-      : text_(text), cues_(entities::NameCues::instance()), tokens_(tokens), cue_of_(scratch.cue_of),
+         std::vector<Token>& tokens, const TokenWords& words, TaggerScratch& scratch)
+      : text_(text), cues_(entities::NameCues::instance()), tokens_(tokens), cue_of_(words.cues()),
         known_(scratch.known), candidates_(scratch.candidates) {
-    cue_of_.assign(tokens_.size(), kCueNotLooked);
     known_.assign(tokens_.size(), 0);
     candidates_.clear();
     mark_sentence_starts(sentences);
@@ -116,11 +113,8 @@ class Tagger {
 
  private:
   std::string_view word(std::size_t i) const { return tokens_[i].text(text_); }
-  // The rules ask for a word's cues again and again (each one a hash lookup): look once per token.
-  std::uint16_t cue(std::size_t i) const {
-    if (cue_of_[i] == kCueNotLooked) cue_of_[i] = tokens_[i].is_word() ? cues_.of(word(i)) : 0;
-    return cue_of_[i];
-  }
+  // A word's cues, looked up with its claim phrases (TokenWords): one probe a token for both.
+  std::uint16_t cue(std::size_t i) const { return cue_of_[i]; }
   bool particle(std::size_t i) const { return cues_.may_be_particle(word(i)) && (cue(i) & entities::kParticle); }
   bool glued(std::size_t i) const { return i < tokens_.size() && !tokens_[i].space_before; }
   bool is_punct(std::size_t i, char c) const {
@@ -474,7 +468,7 @@ class Tagger {
   std::string_view text_;
   const entities::NameCues& cues_;
   std::vector<Token>& tokens_;
-  std::vector<std::uint16_t>& cue_of_;  // TaggerScratch's: filled as the rules ask (cue() is const)
+  const std::vector<std::uint16_t>& cue_of_;  // per token (TokenWords::cues)
   std::vector<std::uint8_t>& known_;
   std::vector<Candidate>& candidates_;
 };
@@ -482,15 +476,18 @@ class Tagger {
 }  // namespace
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences,
-                                         const std::vector<Timex>& timexes, std::vector<entities::Token>& tokens) {
+                                         const std::vector<Timex>& timexes, std::vector<entities::Token>& tokens,
+                                         const TokenWords& words) {
   thread_local TaggerScratch scratch;
-  return Tagger(text, sentences, timexes, tokens, scratch).run();
+  return Tagger(text, sentences, timexes, tokens, words, scratch).run();
 }
 
 std::vector<EntityMention> find_entities(std::string_view text, const std::vector<Span>& sentences) {
   std::vector<entities::Token> tokens;
   entities::tokenize(text, tokens);
-  return find_entities(text, sentences, find_timexes(text, std::nullopt), tokens);
+  TokenWords words;
+  words.read(text, tokens);
+  return find_entities(text, sentences, find_timexes(text, std::nullopt), tokens, words);
 }
 
 }  // namespace dateline

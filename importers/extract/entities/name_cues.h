@@ -32,6 +32,11 @@ class NameCues {
   // False for a word that is surely no particle (one bit test): the tagger asks whether each
   // lower-case word of a text is one, and most are not, nor any other cue.
   bool may_be_particle(std::string_view word) const { return particles_.may_hold(word); }
+  // Calls f(word, cues) for every word of the table (lower case).
+  template <typename F>
+  void for_each(F&& f) const {
+    cues_.for_each(f);
+  }
 
  private:
   NameCues();
