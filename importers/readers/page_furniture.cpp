@@ -2,6 +2,7 @@
 
 #include "readers/page_furniture.h"
 
+#include <array>
 #include <vector>
 
 #include "dateline_importers_data.h"
@@ -16,12 +17,24 @@ constexpr std::size_t kMaxFurnitureLine = 120;
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-const std::vector<std::string_view>& furniture_patterns() {
-  static const std::vector<std::string_view> patterns = [] {
-    std::vector<std::string_view> p;
+// The patterns by their first character, lower case: a line is tried only against those that
+// start with its own first letter (most lines of a text match none, and tried all) and those
+// that start with '*'.
+struct FurniturePatterns {
+  std::array<std::vector<std::string_view>, 256> by_first;
+  std::vector<std::string_view> starred;
+};
+
+const FurniturePatterns& furniture_patterns() {
+  static const FurniturePatterns patterns = [] {
+    FurniturePatterns p;
     data::for_each_tsv_row(data::page_furniture_tsv, "page_furniture.tsv", [&](const data::TsvRow& row) {
       if (row[0].empty()) throw data::bad_tsv_row("page_furniture.tsv", row, "empty pattern");
-      p.push_back(row[0]);
+      if (row[0].front() == '*') {
+        p.starred.push_back(row[0]);
+      } else {
+        p.by_first[static_cast<unsigned char>(lower(row[0].front()))].push_back(row[0]);
+      }
     });
     return p;
   }();
@@ -55,7 +68,11 @@ bool glob_match_ci(std::string_view pattern, std::string_view text) {
 
 bool is_page_furniture(std::string_view line) {
   if (line.empty() || line.size() > kMaxFurnitureLine) return false;
-  for (std::string_view pattern : furniture_patterns()) {
+  const FurniturePatterns& patterns = furniture_patterns();
+  for (std::string_view pattern : patterns.by_first[static_cast<unsigned char>(lower(line.front()))]) {
+    if (glob_match_ci(pattern, line)) return true;
+  }
+  for (std::string_view pattern : patterns.starred) {
     if (glob_match_ci(pattern, line)) return true;
   }
   return false;

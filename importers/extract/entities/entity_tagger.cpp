@@ -89,6 +89,7 @@ class Tagger {
                 known.begin() + static_cast<std::ptrdiff_t>(i + match->tokens), true);
       i += match->tokens;
     }
+    const std::size_t from_gazetteer = candidates_.size();
     for (std::size_t i = 0; i < tokens_.size();) {
       if (known[i] || !starts_name(i, known)) {
         ++i;
@@ -98,8 +99,16 @@ class Tagger {
       classify(i, end);
       i = std::max(end, i + 1);
     }
-    std::sort(candidates_.begin(), candidates_.end(),
-              [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+    // Each pass found its candidates in text order: merging them gives the order a sort would,
+    // unless two start at one token (a name stretched over a known one, "of" in a table), whose
+    // order only the sort it always had decides.
+    const auto by_first = [](const Candidate& a, const Candidate& b) { return a.first < b.first; };
+    const auto second_pass = candidates_.begin() + static_cast<std::ptrdiff_t>(from_gazetteer);
+    if (std::any_of(second_pass, candidates_.end(), [&](const Candidate& c) { return known[c.first] != 0; })) {
+      std::sort(candidates_.begin(), candidates_.end(), by_first);
+    } else {
+      std::inplace_merge(candidates_.begin(), second_pass, candidates_.end(), by_first);
+    }
     link_people();
     link_organisations();
     std::vector<EntityMention> out;
