@@ -48,8 +48,12 @@ struct Roles {
 
 class SentenceAssembler {
  public:
-  SentenceAssembler(const Document& document, const DocumentWords& doc, const SentenceWords& s, DocumentState& state)
-      : document_(document), doc_(doc), s_(s), state_(state) {
+  // `mentions` is the caller's, reused from sentence to sentence (most sentences name someone,
+  // and a vector of their own was allocated and grown for each).
+  SentenceAssembler(const Document& document, const DocumentWords& doc, const SentenceWords& s, DocumentState& state,
+                    std::vector<Mention>& mentions)
+      : document_(document), doc_(doc), s_(s), state_(state), mentions_(mentions) {
+    mentions_.clear();
     for (std::size_t i = 0; i < s.size(); ++i) {
       std::int32_t m = doc.entity[s.first + i];
       if (m != kNone && (mentions_.empty() || mentions_.back().index != m)) mentions_.push_back({m, i});
@@ -761,7 +765,7 @@ class SentenceAssembler {
   const DocumentWords& doc_;
   const SentenceWords& s_;
   DocumentState& state_;
-  std::vector<Mention> mentions_;
+  std::vector<Mention>& mentions_;  // the sentence's names: the entity mentions it holds, in order
   std::optional<Date> dct_;
 };
 
@@ -821,6 +825,7 @@ std::vector<Claim> find_claims(const Document& document, const std::vector<Timex
   // Reused, with the pieces, from sentence to sentence and from document to document.
   thread_local SentenceWords s;
   thread_local std::vector<Span> pieces;
+  thread_local std::vector<Mention> mentions;
   s.last = 0;  // sentence_bounds steps forward from the sentence before
   for (const Span& sentence : document.sentences) {
     bounded_pieces(document.text, sentence, pieces);
@@ -828,12 +833,12 @@ std::vector<Claim> find_claims(const Document& document, const std::vector<Timex
       sentence_bounds(doc, span, s);
       if (may_hold_events(doc, s)) {
         sentence_words(doc, in_quote, s);
-        SentenceAssembler(document, doc, s, state).run(out);
+        SentenceAssembler(document, doc, s, state, mentions).run(out);
       } else {
         // No event and no report: what the sentence leaves for the next ones is its names
         // (for pronouns) and an open quotation.
         skip_quotes(doc, s, in_quote);
-        SentenceAssembler(document, doc, s, state).remember_names();
+        SentenceAssembler(document, doc, s, state, mentions).remember_names();
       }
     }
   }
