@@ -8,7 +8,6 @@
 // (abbreviations.tsv, sentence_starters.tsv).
 
 #include <dateline/extract.h>
-
 #include <emmintrin.h>
 
 #include <cstdint>
@@ -133,9 +132,9 @@ class Splitter {
     const __m128i lead = _mm_set1_epi8(static_cast<char>(0xE2));
     for (; i + 16 <= n_; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t_.data() + i));
-      const __m128i any = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, stop)),
-                                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, question)),
-                                                    _mm_cmpeq_epi8(v, lead)));
+      const __m128i any = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, stop)),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, question)), _mm_cmpeq_epi8(v, lead)));
       const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(any));
       if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
     }

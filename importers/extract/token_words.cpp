@@ -60,7 +60,8 @@ void ascii_lower_into(std::string_view text, char* out) {
     v |= upper >> 2;
     std::memcpy(out + i, &v, 8);
   }
-  for (; i < text.size(); ++i) out[i] = (text[i] >= 'A' && text[i] <= 'Z') ? static_cast<char>(text[i] | 0x20) : text[i];
+  for (; i < text.size(); ++i)
+    out[i] = (text[i] >= 'A' && text[i] <= 'Z') ? static_cast<char>(text[i] | 0x20) : text[i];
 }
 
 }  // namespace

@@ -238,7 +238,8 @@ class Finder {
     add_scales(n, false);
     if (t.kind == TokenKind::Number) {
       if (t.decimal && !n.scaled) return n.end;
-      if (t.digits == 4 && !t.grouped && !t.decimal && !n.scaled && t.mantissa >= 1800 && t.mantissa <= 2199) return n.end;
+      if (t.digits == 4 && !t.grouped && !t.decimal && !n.scaled && t.mantissa >= 1800 && t.mantissa <= 2199)
+        return n.end;
       if (in_timex(t)) return n.end;
     } else if (in_timex(t)) {
       return n.end;

@@ -17,11 +17,11 @@ enum class TokenKind : std::uint8_t { Number, Word, Punct };
 struct Token {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
-  double mantissa = 0;            // a number's digits as an integer ("4.67" is 467) ...
+  double mantissa = 0;  // a number's digits as an integer ("4.67" is 467) ...
   // The tables' entry for this token's text, if any: looked up when first asked for
   // (AmountLexicon::entry), as most tokens never are.
   mutable const LexEntry* lex = nullptr;
-  int decimals = 0;               // ... and where the decimal point goes (2), so scales stay exact
+  int decimals = 0;  // ... and where the decimal point goes (2), so scales stay exact
   TokenKind kind = TokenKind::Word;
   std::uint8_t digits = 0;        // digits before any separator
   bool space_before = false;      // whitespace between this token and the previous one

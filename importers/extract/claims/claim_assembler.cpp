@@ -266,7 +266,8 @@ class SentenceAssembler {
         if (role == "location" && !is_place) role = {};
         if (!role.empty()) {
           r = std::string(role);
-        } else if (first_after && e.pos != TriggerPos::Noun && prep != "," && (p == 0 || !cue(p - 1, Cue::Preposition))) {
+        } else if (first_after && e.pos != TriggerPos::Noun && prep != "," &&
+                   (p == 0 || !cue(p - 1, Cue::Preposition))) {
           r = "patient";
         }
         first_after = false;

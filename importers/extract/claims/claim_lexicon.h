@@ -2,15 +2,15 @@
 // The claim tables, built once from claims_predicates.tsv, claims_triggers.tsv, claims_cues.tsv
 // and claims_reporting.tsv: phrases of one or more lower-case words, looked up by their first word.
 
-#include "word_filter.h"
-
 #include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
-#include "flat_word_map.h"
 #include <vector>
+
+#include "flat_word_map.h"
+#include "word_filter.h"
 
 namespace dateline::claims {
 

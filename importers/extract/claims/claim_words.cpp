@@ -18,7 +18,8 @@ void mark(std::span<const entities::Token> tokens, const std::vector<Mention>& m
   for (std::size_t m = 0; m < mentions.size(); ++m) {
     const Span& s = mentions[m].span;
     t = std::partition_point(t, tokens.end(), [&](const entities::Token& token) { return token.begin < s.begin; });
-    for (auto k = t; k != tokens.end() && k->end <= s.end; ++k) out[static_cast<std::size_t>(k - tokens.begin())] = static_cast<std::int32_t>(m);
+    for (auto k = t; k != tokens.end() && k->end <= s.end; ++k)
+      out[static_cast<std::size_t>(k - tokens.begin())] = static_cast<std::int32_t>(m);
   }
 }
 
@@ -36,9 +37,9 @@ bool is_clause_punct(std::string_view word) { return word == ";" || word == ":" 
 
 }  // namespace
 
-void DocumentWords::read(std::string_view text_, const std::vector<entities::Token>& tokens_,
-                         const TokenWords& words_, const std::vector<Timex>& timexes_,
-                         const std::vector<EntityMention>& entities_, const std::vector<Amount>& amounts_) {
+void DocumentWords::read(std::string_view text_, const std::vector<entities::Token>& tokens_, const TokenWords& words_,
+                         const std::vector<Timex>& timexes_, const std::vector<EntityMention>& entities_,
+                         const std::vector<Amount>& amounts_) {
   text = text_;
   tokens = tokens_;
   words = words_.words();

@@ -27,8 +27,8 @@ constexpr std::int32_t kNone = -1;
 struct DocumentWords {
   std::string_view text;
   std::span<const entities::Token> tokens;
-  std::span<const std::string_view> words;         // per token: lower case (TokenWords')
-  std::span<const WordEntry* const> entries;       // per token: the phrases that start with its word, or null
+  std::span<const std::string_view> words;          // per token: lower case (TokenWords')
+  std::span<const WordEntry* const> entries;        // per token: the phrases that start with its word, or null
   std::vector<std::int32_t> timex, entity, amount;  // per token: the index of the mention it is in, or kNone
   // Per token t (and one past the last): how many tokens before t start a trigger or a
   // reporting phrase, so that a sentence without one is known at a subtraction.

@@ -7,11 +7,11 @@
 #include <dateline/span.h>
 #include <dateline/timex.h>
 
-#include "entities/entity_tokens.h"
-#include "token_words.h"
-
 #include <string_view>
 #include <vector>
+
+#include "entities/entity_tokens.h"
+#include "token_words.h"
 
 namespace dateline {
 

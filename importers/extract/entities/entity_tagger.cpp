@@ -2,14 +2,6 @@
 // words around them (titles, organisation suffixes, verbs of saying), then short forms of the
 // document's people linked to their full names ("Hegseth" is "Pete Hegseth").
 
-#include "entities/entities.h"
-#include "entities/entity_tokens.h"
-#include "entities/gazetteer.h"
-#include "entities/name_cues.h"
-#include "token_words.h"
-
-#include "dateline_importers_data.h"
-
 #include <dateline/extract.h>
 
 #include <algorithm>
@@ -19,6 +11,13 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "dateline_importers_data.h"
+#include "entities/entities.h"
+#include "entities/entity_tokens.h"
+#include "entities/gazetteer.h"
+#include "entities/name_cues.h"
+#include "token_words.h"
 
 namespace dateline {
 namespace {
@@ -54,7 +53,8 @@ struct Candidate {
 // What the tagger needs per token and per candidate, kept by each thread from document to
 // document: allocating, zeroing and freeing them for every document was a visible share of it.
 struct TaggerScratch {
-  std::vector<std::uint8_t> known;    // per token: inside a gazetteer match (bytes: a bit vector cost more to fill and test)
+  // Per token: inside a gazetteer match (bytes: a bit vector cost more to fill and test).
+  std::vector<std::uint8_t> known;
   std::vector<Candidate> candidates;
 };
 
@@ -62,8 +62,12 @@ class Tagger {
  public:
   Tagger(std::string_view text, const std::vector<Span>& sentences, const std::vector<Timex>& timexes,
          std::vector<Token>& tokens, const TokenWords& words, TaggerScratch& scratch)
-      : text_(text), cues_(entities::NameCues::instance()), tokens_(tokens), cue_of_(words.cues()),
-        known_(scratch.known), candidates_(scratch.candidates) {
+      : text_(text),
+        cues_(entities::NameCues::instance()),
+        tokens_(tokens),
+        cue_of_(words.cues()),
+        known_(scratch.known),
+        candidates_(scratch.candidates) {
     known_.assign(tokens_.size(), 0);
     candidates_.clear();
     mark_sentence_starts(sentences);
