@@ -1,5 +1,6 @@
 #include "fact_reader.h"
 
+#include "small_json.h"
 #include "store_rows.h"
 
 #include <dateline/error.h>
@@ -62,7 +63,7 @@ FactSource source_from(const sql::Statement& q, PublishedValues& published) {
 struct ClaimSource {
   std::optional<std::int64_t> seq;  // none: a claim disputing the fact's values
   std::int64_t claim_id = 0;
-  std::string entities;  // JSON
+  std::uint32_t entities = 0;  // index into FactRows::entity_lists
   std::string published_day;  // with the document's row: the order of sources
   std::int64_t document_row = 0;
   FactSource source;
@@ -71,6 +72,9 @@ struct ClaimSource {
 // What the set-based statements gather for one fact before it is assembled.
 struct FactRows {
   std::vector<ClaimSource> claims;  // by publication, document, claim
+  // The claims' entity lists (JSON), each once: the claims of a fact mostly name the same
+  // entities, and a copy per source was an allocation per source.
+  std::vector<std::string> entity_lists;
   std::vector<ValueRow> values;     // by seq
   std::vector<std::string> notes;
   struct Disagreement {
@@ -80,12 +84,26 @@ struct FactRows {
   std::vector<Disagreement> contradictions;
 };
 
+std::uint32_t entity_list_index(FactRows& rows, std::string_view json) {
+  for (std::size_t i = 0; i < rows.entity_lists.size(); ++i) {
+    if (rows.entity_lists[i] == json) return static_cast<std::uint32_t>(i);
+  }
+  rows.entity_lists.emplace_back(json);
+  return static_cast<std::uint32_t>(rows.entity_lists.size() - 1);
+}
+
+bool source_before(const ClaimSource& a, const ClaimSource& b) {
+  // SQLite's order: NULL days first.
+  return std::tie(a.published_day, a.document_row, a.claim_id) < std::tie(b.published_day, b.document_row, b.claim_id);
+}
+
 // Every claim of every fact of the set with every document carrying its text: the sources of each
 // value and the entities, in one statement over fact_sources, where a fact's sources are one
 // range of ids stored together (schema version 4; joining claims to documents read two rows on
 // pages of their own per source). Each fact's sources are put in order here (by publication,
 // document, claim), not by the statement: SQLite's sorter copied every wide row (quote,
-// entities, title) once more.
+// entities, title) once more. They are mostly stored in that order already (a fact's sources
+// are appended as reports come in), so a fact's are sorted only when they are not.
 void read_claims(sql::Database& db, const std::string& ids, std::unordered_map<std::int64_t, FactRows>& facts,
                  PublishedValues& published) {
   auto& q = db.prepared(
@@ -93,22 +111,28 @@ void read_claims(sql::Database& db, const std::string& ids, std::unordered_map<s
       "s.attribution, s.value_seq, s.claim_id, s.entities, s.fact_id, s.published_day, s.document_row "
       "FROM json_each(?1) j JOIN fact_sources s ON s.id BETWEEN j.value << 32 AND (j.value << 32) + 4294967295");
   q.bind(1, ids);
+  // The rows come a fact at a time: its entry is looked up when the fact changes.
+  std::int64_t fact_id = 0;
+  FactRows* rows = nullptr;
   while (q.step()) {
-    ClaimSource r;
+    if (!rows || q.int64(kSourceColumnCount + 3) != fact_id) {
+      fact_id = q.int64(kSourceColumnCount + 3);
+      rows = &facts[fact_id];
+      if (rows->claims.empty()) rows->claims.reserve(8);  // a handful of sources a fact, typically
+    }
+    ClaimSource& r = rows->claims.emplace_back();
     r.source = source_from(q, published);
     if (!q.is_null(kSourceColumnCount)) r.seq = q.int64(kSourceColumnCount);
     r.claim_id = q.int64(kSourceColumnCount + 1);
-    r.entities = q.str(kSourceColumnCount + 2);
-    if (!q.is_null(kSourceColumnCount + 4)) r.published_day = q.str(kSourceColumnCount + 4);
+    r.entities = entity_list_index(*rows, q.text(kSourceColumnCount + 2));
+    if (!q.is_null(kSourceColumnCount + 4)) r.published_day = q.text(kSourceColumnCount + 4);
     r.document_row = q.int64(kSourceColumnCount + 5);
-    facts[q.int64(kSourceColumnCount + 3)].claims.push_back(std::move(r));
   }
   q.reset();
   for (auto& [id, rows] : facts) {
-    // SQLite's order: NULL days first.
-    std::sort(rows.claims.begin(), rows.claims.end(), [](const ClaimSource& a, const ClaimSource& b) {
-      return std::tie(a.published_day, a.document_row, a.claim_id) < std::tie(b.published_day, b.document_row, b.claim_id);
-    });
+    if (!std::is_sorted(rows.claims.begin(), rows.claims.end(), source_before)) {
+      std::stable_sort(rows.claims.begin(), rows.claims.end(), source_before);
+    }
   }
 }
 
@@ -164,22 +188,22 @@ std::unordered_map<std::int64_t, FactSource> sources_of_claims(sql::Database& db
 }
 
 // The entities of the fact's claims, in claim order, each name once (the first role given wins).
-std::vector<ClaimEntity> entities_of(const std::vector<ClaimSource>& claims) {
+std::vector<ClaimEntity> entities_of(const FactRows& rows) {
+  const std::vector<ClaimSource>& claims = rows.claims;
   std::vector<const ClaimSource*> ordered;
+  ordered.reserve(claims.size());
   for (const auto& c : claims) ordered.push_back(&c);
   std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->claim_id < b->claim_id; });
   std::vector<ClaimEntity> entities;
-  std::int64_t previous = 0;
-  std::vector<const std::string*> parsed;  // the claims of a fact mostly name the same entities
+  std::vector<bool> parsed(rows.entity_lists.size(), false);  // each list is parsed once
   for (const auto* c : ordered) {
-    if (c->claim_id == previous) continue;  // the same claim under another outlet
-    previous = c->claim_id;
-    if (std::any_of(parsed.begin(), parsed.end(), [&](const std::string* p) { return *p == c->entities; })) continue;
-    parsed.push_back(&c->entities);
-    rapidjson::Document list;
-    list.Parse(c->entities.data(), c->entities.size());
-    if (list.HasParseError() || !list.IsArray()) continue;
-    for (const auto& item : list.GetArray()) {
+    if (parsed[c->entities]) continue;
+    parsed[c->entities] = true;
+    const std::string& json = rows.entity_lists[c->entities];
+    SmallJson parsed;
+    const rapidjson::Value* list = parsed.parse(json);
+    if (!list || !list->IsArray()) continue;
+    for (const auto& item : list->GetArray()) {
       if (!item.IsObject() || !item.HasMember("name") || !item["name"].IsString()) continue;
       auto field = [&](const char* name) {
         return item.HasMember(name) && item[name].IsString() ? std::string(item[name].GetString()) : std::string();
@@ -198,7 +222,7 @@ std::vector<ClaimEntity> entities_of(const std::vector<ClaimSource>& claims) {
 
 // Moves the sources out of `rows`.
 void assemble(Fact& f, FactRows& rows, const std::unordered_map<std::int64_t, FactSource>& claim_sources) {
-  f.entities = entities_of(rows.claims);
+  f.entities = entities_of(rows);
   sort_history(rows.values);
   for (std::size_t i = 0; i < rows.values.size(); ++i) {
     const ValueRow& row = rows.values[i];

@@ -1,5 +1,7 @@
 #include "value_history.h"
 
+#include "small_json.h"
+
 #include <dateline/error.h>
 #include <dateline/fact.h>
 #include <dateline/json.h>
@@ -50,9 +52,10 @@ std::string history_json(const std::vector<ValueRow>& values) {
 }
 
 bool read_history(std::string_view json, std::vector<ValueRow>& values) {
-  rapidjson::Document list;
-  list.Parse(json.data(), json.size());
-  if (list.HasParseError() || !list.IsArray()) return false;
+  SmallJson parsed;
+  const rapidjson::Value* root = parsed.parse(json);
+  if (!root || !root->IsArray()) return false;
+  const rapidjson::Value& list = *root;
   std::vector<ValueRow> out;
   out.reserve(list.Size());
   for (const auto& item : list.GetArray()) {
