@@ -204,11 +204,17 @@ std::vector<ClaimEntity> entities_of(const FactRows& rows) {
     const rapidjson::Value* list = parsed.parse(json);
     if (!list || !list->IsArray()) continue;
     for (const auto& item : list->GetArray()) {
-      if (!item.IsObject() || !item.HasMember("name") || !item["name"].IsString()) continue;
-      auto field = [&](const char* name) {
-        return item.HasMember(name) && item[name].IsString() ? std::string(item[name].GetString()) : std::string();
-      };
-      ClaimEntity entity{field("name"), entity_kind_from_string(field("kind")).value_or(EntityKind::Other), field("role")};
+      if (!item.IsObject()) continue;
+      // The first member of each name, as FindMember gives it, in one pass over the members.
+      const rapidjson::Value* fields[3] = {};  // name, kind, role
+      for (auto m = item.MemberBegin(); m != item.MemberEnd(); ++m) {
+        const std::string_view key(m->name.GetString(), m->name.GetStringLength());
+        const int i = key == "name" ? 0 : key == "kind" ? 1 : key == "role" ? 2 : -1;
+        if (i >= 0 && !fields[i]) fields[i] = &m->value;
+      }
+      if (!fields[0] || !fields[0]->IsString()) continue;
+      auto field = [&](int i) { return fields[i] && fields[i]->IsString() ? std::string(fields[i]->GetString()) : std::string(); };
+      ClaimEntity entity{field(0), entity_kind_from_string(field(1)).value_or(EntityKind::Other), field(2)};
       auto it = std::find_if(entities.begin(), entities.end(), [&](const auto& x) { return x.name == entity.name; });
       if (it == entities.end()) {
         entities.push_back(std::move(entity));

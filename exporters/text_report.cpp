@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "fact_text.h"
@@ -15,29 +16,36 @@ namespace {
 
 constexpr std::size_t kQuoteChars = 160;
 
-// A quote on one line, cut at a character boundary.
-std::string short_quote(std::string_view quote) {
-  std::string line;
+// A quote on one line, cut at a character boundary, appended to `out`.
+void append_short_quote(std::string& out, std::string_view quote) {
+  const std::size_t start = out.size();
   bool space = false;
   for (char c : quote) {
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !line.empty();
+      space = out.size() > start;
       continue;
     }
-    if (space) line += ' ';
+    if (space) out += ' ';
     space = false;
-    line += c;
+    out += c;
   }
-  if (line.size() <= kQuoteChars) return line;
-  std::size_t cut = kQuoteChars;
-  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
-  return fmt::format("{}…", line.substr(0, cut));
+  if (out.size() - start <= kQuoteChars) return;
+  std::size_t cut = start + kQuoteChars;
+  while (cut > start && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  out.resize(cut);
+  out += "…";
 }
 
 std::string time_label(const std::optional<TimeValue>& t) {
   if (!t || t->value.empty()) return "undated";
   if (t->mod == Mod::None) return t->value;
   return fmt::format("{} ({})", t->value, to_string(t->mod));
+}
+
+std::string short_quote(std::string_view quote) {
+  std::string line;
+  append_short_quote(line, quote);
+  return line;
 }
 
 // Who reported it: the outlet, else the article's title, quoted, else its document id.
@@ -48,41 +56,73 @@ std::string reporter(const FactSource& s) {
   return display::reporter(s);
 }
 
-std::string source_line(const FactSource& s) {
-  std::string who = reporter(s);
-  if (!s.published.value.empty()) who = fmt::format("{}, {}", who, s.published.value);
-  if (s.attribution) who = fmt::format("{} (according to {})", who, *s.attribution);
-  std::string line = fmt::format("{}: \"{}\"", who, short_quote(s.quote));
-  if (!s.url.empty()) line = fmt::format("{} <{}>", line, s.url);
-  return line;
+// The line of a source, appended to `out` (a listing writes thousands: no string of its own).
+void append_source_line(std::string& out, const FactSource& s) {
+  out += reporter(s);
+  if (!s.published.value.empty()) {
+    out += ", ";
+    out += s.published.value;
+  }
+  if (s.attribution) {
+    out += " (according to ";
+    out += *s.attribution;
+    out += ')';
+  }
+  out += ": \"";
+  append_short_quote(out, s.quote);
+  out += '"';
+  if (!s.url.empty()) {
+    out += " <";
+    out += s.url;
+    out += '>';
+  }
 }
 
 void write_fact(std::string& out, const Fact& f, std::string_view indent) {
+  auto to = std::back_inserter(out);
   const FactValue& now = f.current();
-  out += fmt::format("{}{:<12} {} [{}", indent, time_label(now.time), f.headline, to_string(now.status));
-  out += fmt::format("; {}]\n", f.predicate);
+  fmt::format_to(to, "{}{:<12} {} [{}; {}]\n", indent, time_label(now.time), f.headline, to_string(now.status), f.predicate);
   const std::string more = fmt::format("{}{:<12} ", indent, "");
   for (std::size_t i = 0; i + 1 < f.history.size(); ++i) {
     const FactValue& old = f.history[i];
-    std::string outlets;
+    fmt::format_to(to, "{}was {} ({}", more, time_label(old.time), to_string(old.status));
     if (!old.sources.empty()) {
       const FactSource& first = old.sources.front();
-      outlets = fmt::format(", reported by {}", reporter(first));
-      if (!first.published.value.empty()) outlets = fmt::format("{} on {}", outlets, first.published.value);
+      out += ", reported by ";
+      out += reporter(first);
+      if (!first.published.value.empty()) {
+        out += " on ";
+        out += first.published.value;
+      }
     }
-    out += fmt::format("{}was {} ({}{})\n", more, time_label(old.time), to_string(old.status), outlets);
+    out += ")\n";
   }
   if (f.history.size() > 1 && now.time && f.history[f.history.size() - 2].time) {
     const auto& before = f.history[f.history.size() - 2].time;
     const bool later = before->has_bounds() && now.time->has_bounds() && relate(*now.time, *before) == Relation::After;
-    out += fmt::format("{}{} {} {}\n", more, time_label(now.time), later ? "EXTENDS" : "SUPERSEDES", time_label(before));
+    fmt::format_to(to, "{}{} {} {}\n", more, time_label(now.time), later ? "EXTENDS" : "SUPERSEDES", time_label(before));
   }
-  for (const auto& note : f.revision_notes) out += fmt::format("{}revision: \"{}\"\n", more, short_quote(note));
+  for (const auto& note : f.revision_notes) {
+    out += more;
+    out += "revision: \"";
+    append_short_quote(out, note);
+    out += "\"\n";
+  }
   for (const auto& c : f.contradictions) {
-    out += fmt::format("{}CONTRADICTION ({}): {} vs {}\n", more, c.about, c.first_value, c.second_value);
-    out += fmt::format("{}  {}\n{}  {}\n", more, source_line(c.first), more, source_line(c.second));
+    fmt::format_to(to, "{}CONTRADICTION ({}): {} vs {}\n", more, c.about, c.first_value, c.second_value);
+    for (const FactSource* side : {&c.first, &c.second}) {
+      out += more;
+      out += "  ";
+      append_source_line(out, *side);
+      out += '\n';
+    }
   }
-  for (const auto& s : now.sources) out += fmt::format("{}- {}\n", more, source_line(s));
+  for (const auto& s : now.sources) {
+    out += more;
+    out += "- ";
+    append_source_line(out, s);
+    out += '\n';
+  }
 }
 
 }  // namespace
@@ -122,7 +162,7 @@ std::string upcoming_text(const std::vector<Fact>& facts, Date as_of, int within
         when = fmt::format("in {}–{} days", std::max(0L, first), last);
       }
     }
-    out += fmt::format("  ({}) ", when);
+    fmt::format_to(std::back_inserter(out), "  ({}) ", when);
     write_fact(out, f, "");
   }
   return out;

@@ -344,6 +344,15 @@ std::string with_newline(std::string text) {
   return text;
 }
 
+// What a query listed, left for the end of the process to reclaim: freeing a month of upcoming
+// facts string by string took a tenth of such a run. Held through a static pointer, so that a
+// leak checker sees it reachable.
+template <class T>
+void leave_to_exit(T&& value) {
+  static auto* kept = new std::decay_t<T>();
+  *kept = std::move(value);
+}
+
 struct TimelineArgs {
   std::string topic, entity, from, to;
 };
@@ -358,7 +367,7 @@ int run_timeline(const StoreArgs& store_args, const TimelineArgs& args) {
   if (q.from && q.to && *q.to < *q.from) throw ValueError("--to is before --from");
   require_store(store_args.db);
   Store store(store_args.db);
-  const std::vector<Timeline> timelines = store.timelines(q);
+  std::vector<Timeline> timelines = store.timelines(q);
   const std::string& f = store_args.format;
   std::string out;
   if (f == "json") {
@@ -375,6 +384,7 @@ int run_timeline(const StoreArgs& store_args, const TimelineArgs& args) {
     out = timelines_text(timelines);
   }
   write_output(store_args.output, out);
+  leave_to_exit(std::move(timelines));
   return 0;
 }
 
@@ -402,7 +412,7 @@ int run_upcoming(const StoreArgs& store_args, const UpcomingArgs& args) {
   }
   require_store(store_args.db);
   Store store(store_args.db);
-  const std::vector<Fact> facts = store.upcoming(q);
+  std::vector<Fact> facts = store.upcoming(q);
   if (store_args.format == "json") {
     write_output(store_args.output, with_newline(facts_json(facts)));
   } else if (store_args.format == "ical") {
@@ -413,6 +423,7 @@ int run_upcoming(const StoreArgs& store_args, const UpcomingArgs& args) {
   } else {
     write_output(store_args.output, upcoming_text(facts, q.as_of, q.within_days));
   }
+  leave_to_exit(std::move(facts));
   return 0;
 }
 
@@ -420,8 +431,9 @@ int run_facts(const StoreArgs& store_args, const FactQuery& q) {
   check_format(store_args.format, {"text", "json"});
   require_store(store_args.db);
   Store store(store_args.db);
-  const std::vector<Fact> facts = store.facts(q);
+  std::vector<Fact> facts = store.facts(q);
   write_output(store_args.output, store_args.format == "json" ? with_newline(facts_json(facts)) : facts_text(facts));
+  leave_to_exit(std::move(facts));
   return 0;
 }
 
