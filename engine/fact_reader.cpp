@@ -1,5 +1,6 @@
 #include "fact_reader.h"
 
+#include "plain_json.h"
 #include "small_json.h"
 #include "store_rows.h"
 
@@ -187,6 +188,63 @@ std::unordered_map<std::int64_t, FactSource> sources_of_claims(sql::Database& db
   return sources;
 }
 
+// A claim's entity as stored (name, kind, role), before it is added to the fact's.
+struct StoredEntity {
+  std::string_view fields[3];  // name, kind, role ("" when absent or not a string)
+};
+
+// An entity list as the store writes it, read by PlainJson: objects whose members are strings or
+// null; false when it is not that plain (RapidJSON then decides).
+bool read_plain_entities(std::string_view json, std::vector<StoredEntity>& out) {
+  PlainJson in(json);
+  if (!in.take('[')) return false;
+  if (in.take(']')) return in.at_end();
+  do {
+    if (!in.take('{')) return false;
+    StoredEntity e;
+    bool seen[3] = {false, false, false}, name_is_string = false;
+    if (!in.take('}')) {
+      do {
+        std::string_view key, value;
+        bool is_null = false;
+        if (!in.take_string(key) || !in.take(':') || !in.take_string_or_null(value, is_null)) return false;
+        const int i = key == "name" ? 0 : key == "kind" ? 1 : key == "role" ? 2 : -1;
+        if (i < 0 || seen[i]) continue;  // the first member of a name counts, as FindMember gives it
+        seen[i] = true;
+        e.fields[i] = value;
+        if (i == 0) name_is_string = !is_null;
+      } while (in.take(','));
+      if (!in.take('}')) return false;
+    }
+    if (name_is_string) out.push_back(e);
+  } while (in.take(','));
+  return in.take(']') && in.at_end();
+}
+
+// The same through RapidJSON.
+void read_entities(std::string_view json, std::vector<StoredEntity>& out) {
+  SmallJson parsed;
+  const rapidjson::Value* list = parsed.parse(json);
+  if (!list || !list->IsArray()) return;
+  for (const auto& item : list->GetArray()) {
+    if (!item.IsObject()) continue;
+    // The first member of each name, as FindMember gives it, in one pass over the members.
+    const rapidjson::Value* fields[3] = {};  // name, kind, role
+    for (auto m = item.MemberBegin(); m != item.MemberEnd(); ++m) {
+      const std::string_view key(m->name.GetString(), m->name.GetStringLength());
+      const int i = key == "name" ? 0 : key == "kind" ? 1 : key == "role" ? 2 : -1;
+      if (i >= 0 && !fields[i]) fields[i] = &m->value;
+    }
+    if (!fields[0] || !fields[0]->IsString()) continue;
+    StoredEntity e;
+    for (int i = 0; i < 3; ++i) {
+      // Up to a NUL, as the std::string of a C string always took it.
+      if (fields[i] && fields[i]->IsString()) e.fields[i] = std::string_view(fields[i]->GetString());
+    }
+    out.push_back(e);
+  }
+}
+
 // The entities of the fact's claims, in claim order, each name once (the first role given wins).
 std::vector<ClaimEntity> entities_of(const FactRows& rows) {
   const std::vector<ClaimSource>& claims = rows.claims;
@@ -196,30 +254,24 @@ std::vector<ClaimEntity> entities_of(const FactRows& rows) {
   std::sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) { return a->claim_id < b->claim_id; });
   std::vector<ClaimEntity> entities;
   std::vector<bool> parsed(rows.entity_lists.size(), false);  // each list is parsed once
+  std::vector<StoredEntity> stored;
   for (const auto* c : ordered) {
     if (parsed[c->entities]) continue;
     parsed[c->entities] = true;
     const std::string& json = rows.entity_lists[c->entities];
-    SmallJson parsed;
-    const rapidjson::Value* list = parsed.parse(json);
-    if (!list || !list->IsArray()) continue;
-    for (const auto& item : list->GetArray()) {
-      if (!item.IsObject()) continue;
-      // The first member of each name, as FindMember gives it, in one pass over the members.
-      const rapidjson::Value* fields[3] = {};  // name, kind, role
-      for (auto m = item.MemberBegin(); m != item.MemberEnd(); ++m) {
-        const std::string_view key(m->name.GetString(), m->name.GetStringLength());
-        const int i = key == "name" ? 0 : key == "kind" ? 1 : key == "role" ? 2 : -1;
-        if (i >= 0 && !fields[i]) fields[i] = &m->value;
-      }
-      if (!fields[0] || !fields[0]->IsString()) continue;
-      auto field = [&](int i) { return fields[i] && fields[i]->IsString() ? std::string(fields[i]->GetString()) : std::string(); };
-      ClaimEntity entity{field(0), entity_kind_from_string(field(1)).value_or(EntityKind::Other), field(2)};
-      auto it = std::find_if(entities.begin(), entities.end(), [&](const auto& x) { return x.name == entity.name; });
+    stored.clear();
+    if (!read_plain_entities(json, stored)) {
+      stored.clear();
+      read_entities(json, stored);
+    }
+    for (const auto& e : stored) {
+      auto it = std::find_if(entities.begin(), entities.end(), [&](const auto& x) { return x.name == e.fields[0]; });
       if (it == entities.end()) {
-        entities.push_back(std::move(entity));
+        entities.push_back(ClaimEntity{std::string(e.fields[0]),
+                                       entity_kind_from_string(e.fields[1]).value_or(EntityKind::Other),
+                                       std::string(e.fields[2])});
       } else if (it->role.empty()) {
-        it->role = entity.role;
+        it->role = e.fields[2];
       }
     }
   }

@@ -1,5 +1,6 @@
 #include "value_history.h"
 
+#include "plain_json.h"
 #include "small_json.h"
 
 #include <dateline/error.h>
@@ -9,6 +10,9 @@
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+
+#include <array>
+#include <optional>
 
 namespace dateline::engine {
 namespace {
@@ -51,12 +55,77 @@ std::string history_json(const std::vector<ValueRow>& values) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+namespace {
+
+// One value's fields as stored: seq, then value, type, granularity, earliest, latest, mod,
+// time_text, status, first_reported (text or absent), then text_id.
+struct HistoryFields {
+  std::int64_t seq = 0, text_id = 0;
+  std::array<std::optional<std::string_view>, 9> text;
+};
+
+// As read_time() and read_value() (store_rows.cpp) read the columns; false when a field does not parse.
+bool value_of(const HistoryFields& f, ValueRow& v) {
+  const auto& t = f.text;
+  if (!t[6] || !t[7]) return false;
+  v.seq = f.seq;
+  try {
+    if (t[0]) {
+      TimeValue time;
+      time.value = *t[0];
+      time.type = !t[1] ? TimexType::Date : timex_type_from_string(*t[1]).value_or(TimexType::Date);
+      time.granularity = !t[2] ? Granularity::None : granularity_from_string(*t[2]).value_or(Granularity::None);
+      if (t[3]) time.earliest = parse_iso_date(*t[3]);
+      if (t[4]) time.latest = parse_iso_date(*t[4]);
+      if (t[5]) time.mod = mod_from_string(*t[5]).value_or(Mod::None);
+      v.time = std::move(time);
+    }
+    if (t[8]) v.first_reported = parse_iso_date(*t[8]);
+  } catch (const ValueError&) {
+    return false;
+  }
+  v.time_text = *t[6];
+  v.status = claim_status_from_string(*t[7]).value_or(ClaimStatus::Occurred);
+  v.text_id = f.text_id;
+  return true;
+}
+
+// The history as this version writes it, read by PlainJson; false: not that plain, parse it
+// with RapidJSON (which decides).
+bool read_plain_history(std::string_view json, std::vector<ValueRow>& out) {
+  PlainJson in(json);
+  if (!in.take('[')) return false;
+  if (!in.take(']')) {
+    do {
+      HistoryFields f;
+      if (!in.take('[') || !in.take_int(f.seq)) return false;
+      for (auto& text : f.text) {
+        std::string_view s;
+        bool is_null = false;
+        if (!in.take(',') || !in.take_string_or_null(s, is_null)) return false;
+        if (!is_null) text = s;
+      }
+      if (!in.take(',') || !in.take_int(f.text_id) || !in.take(']')) return false;
+      if (!value_of(f, out.emplace_back())) return false;
+    } while (in.take(','));
+    if (!in.take(']')) return false;
+  }
+  return in.at_end();
+}
+
+}  // namespace
+
 bool read_history(std::string_view json, std::vector<ValueRow>& values) {
+  std::vector<ValueRow> out;
+  if (read_plain_history(json, out)) {
+    values = std::move(out);
+    return true;
+  }
+  out.clear();
   SmallJson parsed;
   const rapidjson::Value* root = parsed.parse(json);
   if (!root || !root->IsArray()) return false;
   const rapidjson::Value& list = *root;
-  std::vector<ValueRow> out;
   out.reserve(list.Size());
   for (const auto& item : list.GetArray()) {
     if (!item.IsArray() || item.Size() != kFields) return false;
@@ -66,29 +135,13 @@ bool read_history(std::string_view json, std::vector<ValueRow>& values) {
       if (!f[i].IsNull() && !f[i].IsString()) return false;
     }
     if (!f[9].IsNull() && !f[9].IsString()) return false;
-    ValueRow v;
-    v.seq = f[0].GetInt64();
-    try {
-      // As read_time() and read_value() (store_rows.cpp) read the columns.
-      if (!f[1].IsNull()) {
-        TimeValue t;
-        t.value = text_of(f[1]);
-        t.type = f[2].IsNull() ? TimexType::Date : timex_type_from_string(text_of(f[2])).value_or(TimexType::Date);
-        t.granularity =
-            f[3].IsNull() ? Granularity::None : granularity_from_string(text_of(f[3])).value_or(Granularity::None);
-        if (!f[4].IsNull()) t.earliest = parse_iso_date(text_of(f[4]));
-        if (!f[5].IsNull()) t.latest = parse_iso_date(text_of(f[5]));
-        if (!f[6].IsNull()) t.mod = mod_from_string(text_of(f[6])).value_or(Mod::None);
-        v.time = std::move(t);
-      }
-      if (!f[9].IsNull()) v.first_reported = parse_iso_date(text_of(f[9]));
-    } catch (const ValueError&) {
-      return false;
+    HistoryFields fields;
+    fields.seq = f[0].GetInt64();
+    fields.text_id = f[10].GetInt64();
+    for (rapidjson::SizeType i = 1; i < 10; ++i) {
+      if (!f[i].IsNull()) fields.text[i - 1] = text_of(f[i]);
     }
-    v.time_text = text_of(f[7]);
-    v.status = claim_status_from_string(text_of(f[8])).value_or(ClaimStatus::Occurred);
-    v.text_id = f[10].GetInt64();
-    out.push_back(std::move(v));
+    if (!value_of(fields, out.emplace_back())) return false;
   }
   values = std::move(out);
   return true;
