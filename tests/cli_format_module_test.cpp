@@ -3,12 +3,11 @@
 // maps none of their libraries, a format that needs them loads them, and a program without its
 // module says so instead of failing some other way.
 
-#include "cli_run.h"
-
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
+
+#include "cli_run.h"
 
 using namespace cli_test;
 
@@ -17,8 +16,8 @@ namespace {
 // The shared objects the dynamic loader opened for `dateline <args>` (its LD_DEBUG=libs trace).
 std::string libraries_loaded(const ScratchDir& dir, const std::string& name, const std::string& args) {
   const std::string trace = dir.path(name);
-  const std::string command = "LD_DEBUG=libs LD_DEBUG_OUTPUT=" + shell_quote(trace) + " " + shell_quote(DATELINE_BINARY) + " " +
-                              args + " > /dev/null 2>&1";
+  const std::string command = "LD_DEBUG=libs LD_DEBUG_OUTPUT=" + shell_quote(trace) + " " +
+                              shell_quote(DATELINE_BINARY) + " " + args + " > /dev/null 2>&1";
   CHECK(std::system(command.c_str()) == 0);
   std::string all;
   for (const auto& entry : std::filesystem::directory_iterator(dir.path("."))) {
@@ -28,8 +27,8 @@ std::string libraries_loaded(const ScratchDir& dir, const std::string& name, con
 }
 
 std::string store_of_one_article(const ScratchDir& dir) {
-  const std::string article =
-      dir.write("vote.txt", "Council sets vote\nThe council will vote on the budget on June 3, 2025, its chair said.\n");
+  const std::string article = dir.write(
+      "vote.txt", "Council sets vote\nThe council will vote on the budget on June 3, 2025, its chair said.\n");
   const std::string db = dir.path("store.db");
   REQUIRE(run(dir, "ingest --dct 2025-05-20 --db " + shell_quote(db) + " " + shell_quote(article)).exit_code == 0);
   return db;
@@ -70,9 +69,10 @@ TEST_CASE("cli: without its module beside it, a format that needs it fails namin
   // Text needs no module.
   CHECK(run_alone("upcoming --db " + shell_quote(db) + " --as-of 2025-05-25 --within 30d") == 0);
   CHECK(slurp(out).find("2025-06-03") != std::string::npos);
-  for (const std::string& args : {"upcoming --db " + shell_quote(db) + " --as-of 2025-05-25 --format ical",
-                                  "timeline --db " + shell_quote(db) + " --format svg",
-                                  "extract " + shell_quote(dir.write("page.html", "<html><body><p>Hi.</p></body></html>"))}) {
+  for (const std::string& args :
+       {"upcoming --db " + shell_quote(db) + " --as-of 2025-05-25 --format ical",
+        "timeline --db " + shell_quote(db) + " --format svg",
+        "extract " + shell_quote(dir.write("page.html", "<html><body><p>Hi.</p></body></html>"))}) {
     INFO(args);
     const int code = run_alone(args);
     CHECK(code > 0);

@@ -2,12 +2,11 @@
 // scanner of plain JSON that reads them and entity lists ahead of RapidJSON (engine/plain_json.h).
 // Whatever the scanner declines must still be read, by RapidJSON, to the same values.
 
+#include <catch2/catch.hpp>
+#include <string>
+
 #include "plain_json.h"
 #include "value_history.h"
-
-#include <catch2/catch.hpp>
-
-#include <string>
 
 using namespace dateline;
 using namespace dateline::engine;
@@ -61,9 +60,10 @@ TEST_CASE("stored JSON: a history reads back as written, plain or with escapes")
 
 TEST_CASE("stored JSON: whitespace, and what is not a history") {
   std::vector<ValueRow> back;
-  REQUIRE(read_history(" [ [ 0 , \"2025-01-19\" , \"DATE\" , \"day\" , \"2025-01-19\" , \"2025-01-19\" , null , "
-                       "\"Jan 19\" , \"scheduled\" , null , 5 ] ] ",
-                       back));
+  REQUIRE(
+      read_history(" [ [ 0 , \"2025-01-19\" , \"DATE\" , \"day\" , \"2025-01-19\" , \"2025-01-19\" , null , "
+                   "\"Jan 19\" , \"scheduled\" , null , 5 ] ] ",
+                   back));
   REQUIRE(back.size() == 1);
   CHECK(back[0].time->value == "2025-01-19");
   CHECK(back[0].text_id == 5);

@@ -1,16 +1,15 @@
 // The program's side of format_library.h: its definitions of the heavy formats' functions load
 // the module beside the program once, then call the module's.
 
-#include "format_library.h"
-
 #include <dateline/error.h>
-
 #include <dlfcn.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <climits>
 #include <stdexcept>
-#include <unistd.h>
+
+#include "format_library.h"
 
 namespace dateline {
 namespace {
@@ -32,8 +31,8 @@ const FormatLibrary& load() {
   // Never closed: the formats' libraries keep state for the rest of the run.
   void* module = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (!module) {
-    throw std::runtime_error(fmt::format("cannot load {} (HTML pages, feeds, iCalendar and Graphviz output need it): {}",
-                                         path, dlerror()));
+    throw std::runtime_error(
+        fmt::format("cannot load {} (HTML pages, feeds, iCalendar and Graphviz output need it): {}", path, dlerror()));
   }
   auto* entry = reinterpret_cast<const FormatLibrary* (*)()>(dlsym(module, "dateline_format_library"));
   const FormatLibrary* library = entry ? entry() : nullptr;
