@@ -8,6 +8,7 @@
 #include <dateline/text_report.h>
 
 #include "ordered_parallel.h"
+#include "query_heap.h"
 #include "timex_command.h"
 
 #include <CLI/CLI.hpp>
@@ -366,6 +367,7 @@ int run_timeline(const StoreArgs& store_args, const TimelineArgs& args) {
   if (!args.to.empty()) q.to = date_option("--to", args.to);
   if (q.from && q.to && *q.to < *q.from) throw ValueError("--to is before --from");
   require_store(store_args.db);
+  heap_in_huge_pages();
   Store store(store_args.db);
   std::vector<Timeline> timelines = store.timelines(q);
   const std::string& f = store_args.format;
@@ -411,6 +413,7 @@ int run_upcoming(const StoreArgs& store_args, const UpcomingArgs& args) {
     throw ValueError(fmt::format("--within: {} after {} is past 9999-12-31", args.within, iso_string(q.as_of)));
   }
   require_store(store_args.db);
+  heap_in_huge_pages();
   Store store(store_args.db);
   std::vector<Fact> facts = store.upcoming(q);
   if (store_args.format == "json") {
