@@ -50,10 +50,9 @@ std::string short_quote(std::string_view quote) {
 
 // Who reported it: the outlet, else the article's title, quoted, else its document id.
 std::string reporter(const FactSource& s) {
-  if (s.outlet.empty()) {
-    return s.title.empty() ? fmt::format("document {}", s.doc) : fmt::format("article \"{}\"", short_quote(display::reporter(s)));
-  }
-  return display::reporter(s);
+  if (!s.outlet.empty()) return display::reporter(s);
+  if (!s.title.empty()) return fmt::format("article \"{}\"", short_quote(display::reporter(s)));
+  return fmt::format("document {}", s.doc);
 }
 
 // The line of a source, appended to `out` (a listing writes thousands: no string of its own).

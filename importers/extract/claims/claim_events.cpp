@@ -184,11 +184,11 @@ SentenceEvents find_events(const DocumentWords& doc, const SentenceWords& s) {
   // agreement was reached before). A sale, merger or takeover that closes is that event itself,
   // which keeps the time ("the merger is expected to close in June"); a closing verb after
   // anything else is no event ("shares closed at $4").
-  const Predicate* agreement = ClaimLexicon::get().predicate("agreement");
   for (std::size_t k = 0; k < out.events.size(); ++k) {
     Event& verb = out.events[k];
     if (verb.consumed || verb.pos != TriggerPos::Completes) continue;
     verb.consumed = true;
+    const Predicate* agreement = ClaimLexicon::get().predicate("agreement");  // looked up only for a closing verb
     for (std::size_t n = k; n-- > 0;) {
       Event& noun = out.events[n];
       if (noun.at + noun.length + kSubjectGap < verb.at || s.clause[noun.at] != s.clause[verb.at]) break;
